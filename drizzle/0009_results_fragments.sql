@@ -1,0 +1,1 @@
+ALTER TABLE "result_runs" ADD COLUMN "fragments" jsonb DEFAULT '{}'::jsonb NOT NULL;

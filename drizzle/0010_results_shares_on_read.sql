@@ -1,0 +1,1 @@
+ALTER TABLE "result_organizations" DROP COLUMN "survey_shares";

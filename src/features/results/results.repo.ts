@@ -1,0 +1,329 @@
+// Queries of the results feature: campaigns and organizations to calculate, runs, their rows
+// (bulk insert over unnest() arrays, in chunks) and the debounced recalculation requests.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { queryRows, type Executor } from '../../db/client.ts';
+import {
+  authorities,
+  campaignOrganizations,
+  campaigns,
+  organizations,
+  resultOrganizations,
+  resultRecalculations,
+  resultRuns,
+  territories,
+  type CampaignStatus,
+  type NewResultRun,
+  type ResultRunRow,
+} from '../../db/schema/index.ts';
+
+export async function campaignHeader(ex: Executor, id: number) {
+  const [row] = await ex
+    .select({
+      id: campaigns.id,
+      title: campaigns.title,
+      year: campaigns.year,
+      status: campaigns.status,
+      methodology: campaigns.methodology,
+      regionName: territories.name,
+      councilDecisionNumber: campaigns.councilDecisionNumber,
+      councilDecisionDate: campaigns.councilDecisionDate,
+    })
+    .from(campaigns)
+    .innerJoin(territories, eq(territories.id, campaigns.territoryId))
+    .where(eq(campaigns.id, id));
+  return row ?? null;
+}
+export type CampaignHeader = NonNullable<Awaited<ReturnType<typeof campaignHeader>>>;
+
+/** Serializes calculations and freezes of one campaign (inside a transaction). */
+export async function lockCampaignRow(ex: Executor, id: number): Promise<void> {
+  await ex.execute(sql`select id from campaigns where id = ${id} for update`);
+}
+
+/** The newest campaign whose results can be calculated, else the newest campaign. */
+export async function latestCampaignId(ex: Executor): Promise<number | null> {
+  const [row] = await ex
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .orderBy(
+      sql`(${campaigns.status} in ('collecting', 'calculating', 'reporting', 'discussion', 'published')) desc`,
+      desc(campaigns.year),
+      desc(campaigns.id),
+    )
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** Included organizations with what the calculation needs. */
+export function includedOrganizations(ex: Executor, campaignId: number) {
+  return ex
+    .select({
+      organizationId: organizations.id,
+      kind: organizations.kind,
+      municipalityId: organizations.municipalityId,
+      contingent: organizations.contingent,
+      applicability: organizations.applicability,
+    })
+    .from(campaignOrganizations)
+    .innerJoin(organizations, eq(organizations.id, campaignOrganizations.organizationId))
+    .where(
+      and(
+        eq(campaignOrganizations.campaignId, campaignId),
+        eq(campaignOrganizations.status, 'included'),
+      ),
+    )
+    .orderBy(asc(organizations.id));
+}
+
+export function listRuns(ex: Executor, campaignId: number): Promise<ResultRunRow[]> {
+  return ex
+    .select()
+    .from(resultRuns)
+    .where(eq(resultRuns.campaignId, campaignId))
+    .orderBy(desc(resultRuns.version));
+}
+
+export async function insertRun(ex: Executor, values: NewResultRun): Promise<ResultRunRow> {
+  const [row] = await ex.insert(resultRuns).values(values).returning();
+  return row!;
+}
+
+export async function updateRun(
+  ex: Executor,
+  id: number,
+  patch: Partial<NewResultRun>,
+): Promise<ResultRunRow> {
+  const [row] = await ex.update(resultRuns).set(patch).where(eq(resultRuns.id, id)).returning();
+  return row!;
+}
+
+/** One stored row as it goes to the database (provenance and shortcomings already packed). */
+export interface StoredOrganization {
+  organizationId: number;
+  kind: string;
+  municipalityId: number;
+  indicators: Record<string, number | null>;
+  criteria: Record<string, number | null>;
+  total: number | null;
+  band: string | null;
+  counts: Record<string, unknown>;
+  provenance: Record<string, unknown>;
+  shortcomings: readonly object[];
+  respondents: number;
+  requiredSample: number;
+  flaggedResponses: number;
+  excludedResponses: number;
+  flags: readonly string[];
+  ranked: boolean;
+  ranks: { kind: number | null; municipality: number | null; region: number | null };
+  councilProposals: string | null;
+}
+
+/** Rows per statement (a few MB of JSON each). */
+const CHUNK = 2000;
+
+/**
+ * Stores the organizations of a run: per chunk ONE `INSERT … SELECT … FROM jsonb_to_recordset($1)`
+ * over a single JSON document. Measured against unnest() over jsonb[]/text[] arrays of the same
+ * rows, PostgreSQL parses one JSON document about twice as fast as an array literal of JSON texts
+ * (escaping every quote), and the parameter count stays constant either way.
+ */
+export async function insertRunOrganizations(
+  ex: Executor,
+  runId: number,
+  rows: readonly StoredOrganization[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const doc = JSON.stringify(
+      rows.slice(start, start + CHUNK).map((r) => ({
+        organization_id: r.organizationId,
+        kind: r.kind,
+        municipality_id: r.municipalityId,
+        indicators: r.indicators,
+        criteria: r.criteria,
+        total: r.total,
+        band: r.band,
+        counts: r.counts,
+        provenance: r.provenance,
+        shortcomings: r.shortcomings,
+        respondents: r.respondents,
+        required_sample: r.requiredSample,
+        flagged_responses: r.flaggedResponses,
+        excluded_responses: r.excludedResponses,
+        flags: r.flags,
+        ranked: r.ranked,
+        rank_kind: r.ranks.kind,
+        rank_municipality: r.ranks.municipality,
+        rank_region: r.ranks.region,
+        council_proposals: r.councilProposals,
+      })),
+    );
+    const part = Math.min(CHUNK, rows.length - start);
+    const [done] = await queryRows<{ n: number }>(
+      ex,
+      sql`
+      with stored as (
+      insert into result_organizations (run_id, organization_id, kind, municipality_id, indicators,
+        criteria, total, band, counts, provenance, shortcomings, respondents,
+        required_sample, flagged_responses, excluded_responses, flags, ranked, rank_kind,
+        rank_municipality, rank_region, council_proposals)
+      select ${runId}::int4, u.organization_id, u.kind, u.municipality_id, u.indicators, u.criteria,
+        u.total, u.band, u.counts, u.provenance, u.shortcomings, u.respondents,
+        u.required_sample, u.flagged_responses, u.excluded_responses, u.flags, u.ranked,
+        u.rank_kind, u.rank_municipality, u.rank_region, u.council_proposals
+      from jsonb_to_recordset(${doc}::jsonb) as u(organization_id int4, kind text,
+        municipality_id int4, indicators jsonb, criteria jsonb, total numeric(5, 2), band text,
+        counts jsonb, provenance jsonb, shortcomings jsonb, respondents int4,
+        required_sample int4, flagged_responses int4, excluded_responses int4, flags jsonb,
+        ranked boolean, rank_kind int4, rank_municipality int4, rank_region int4,
+        council_proposals text)
+      join organizations o on o.id = u.organization_id
+      join territories m on m.id = u.municipality_id
+      returning 1)
+      select count(*)::int as n from stored`,
+    );
+    // The joins stand in for foreign keys (see src/db/schema/results.ts): nothing may go missing.
+    if (Number(done?.n) !== part)
+      throw new Error(`result_organizations: сохранено ${done?.n} строк из ${part}`);
+  }
+}
+
+const municipality = alias(territories, 'municipality');
+
+/** Stored rows of a run with the organizations' names (optionally some organizations only). */
+export function runOrganizations(
+  ex: Executor,
+  runId: number,
+  opts: { organizationIds?: readonly number[]; withProvenance?: boolean } = {},
+) {
+  const r = resultOrganizations;
+  const filter = opts.organizationIds
+    ? and(eq(r.runId, runId), inArray(r.organizationId, [...opts.organizationIds]))
+    : eq(r.runId, runId);
+  return ex
+    .select({
+      organizationId: r.organizationId,
+      kind: r.kind,
+      municipalityId: r.municipalityId,
+      indicators: r.indicators,
+      criteria: r.criteria,
+      total: r.total,
+      band: r.band,
+      counts: r.counts,
+      // Provenance is the big part: lists that do not show it leave it out.
+      provenance:
+        (opts.withProvenance ?? true) ? r.provenance : sql<Record<string, unknown> | null>`null`,
+      shortcomings: r.shortcomings,
+      respondents: r.respondents,
+      requiredSample: r.requiredSample,
+      flaggedResponses: r.flaggedResponses,
+      excludedResponses: r.excludedResponses,
+      flags: r.flags,
+      ranked: r.ranked,
+      rankKind: r.rankKind,
+      rankMunicipality: r.rankMunicipality,
+      rankRegion: r.rankRegion,
+      councilProposals: r.councilProposals,
+      inn: organizations.inn,
+      shortName: organizations.shortName,
+      fullName: organizations.fullName,
+      municipalityName: municipality.name,
+      founderName: authorities.name,
+    })
+    .from(r)
+    .innerJoin(organizations, eq(organizations.id, r.organizationId))
+    .innerJoin(municipality, eq(municipality.id, r.municipalityId))
+    .leftJoin(authorities, eq(authorities.id, organizations.founderId))
+    .where(filter)
+    .orderBy(sql`${r.total} desc nulls last`, asc(organizations.shortName), asc(organizations.id));
+}
+export type RunOrganizationRow = Awaited<ReturnType<typeof runOrganizations>>[number];
+
+/** Council proposals of a run by organization (carried over to the next version). */
+export async function proposalsOf(ex: Executor, runId: number): Promise<Map<number, string>> {
+  const rows = await ex
+    .select({ id: resultOrganizations.organizationId, text: resultOrganizations.councilProposals })
+    .from(resultOrganizations)
+    .where(
+      and(
+        eq(resultOrganizations.runId, runId),
+        sql`${resultOrganizations.councilProposals} is not null`,
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r.text!]));
+}
+
+export async function setProposals(
+  ex: Executor,
+  runId: number,
+  organizationId: number,
+  text: string | null,
+): Promise<string | null | undefined> {
+  const [row] = await ex
+    .update(resultOrganizations)
+    .set({ councilProposals: text })
+    .where(
+      and(
+        eq(resultOrganizations.runId, runId),
+        eq(resultOrganizations.organizationId, organizationId),
+      ),
+    )
+    .returning({ text: resultOrganizations.councilProposals });
+  return row === undefined ? undefined : row.text;
+}
+
+export async function territoryNames(
+  ex: Executor,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: territories.id, name: territories.name })
+    .from(territories)
+    .where(inArray(territories.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Records a recalculation request unless one is pending; true when the caller should enqueue the
+ * job. A request older than `staleBefore` counts as lost (its job never ran) and is renewed.
+ */
+export async function claimRecalculation(
+  ex: Executor,
+  campaignId: number,
+  now: Date,
+  staleBefore: Date,
+): Promise<boolean> {
+  const rows = await queryRows<{ campaign_id: number }>(
+    ex,
+    sql`insert into result_recalculations (campaign_id, requested_at)
+      values (${campaignId}, ${now.toISOString()}::timestamptz)
+      on conflict (campaign_id) do update set requested_at = excluded.requested_at
+        where result_recalculations.requested_at < ${staleBefore.toISOString()}::timestamptz
+      returning campaign_id`,
+  );
+  return rows.length > 0;
+}
+
+/** The job started: later changes need a new request. */
+export async function releaseRecalculation(ex: Executor, campaignId: number): Promise<void> {
+  await ex.delete(resultRecalculations).where(eq(resultRecalculations.campaignId, campaignId));
+}
+
+export async function pendingRecalculation(ex: Executor, campaignId: number): Promise<boolean> {
+  const rows = await ex
+    .select({ id: resultRecalculations.campaignId })
+    .from(resultRecalculations)
+    .where(eq(resultRecalculations.campaignId, campaignId));
+  return rows.length > 0;
+}
+
+/** Campaigns in the given statuses (the demo seed calculates them). */
+export function campaignsIn(ex: Executor, statuses: readonly CampaignStatus[]) {
+  return ex
+    .select({ id: campaigns.id, status: campaigns.status })
+    .from(campaigns)
+    .where(inArray(campaigns.status, [...statuses]))
+    .orderBy(asc(campaigns.id));
+}

@@ -1,0 +1,2 @@
+// Types for Vite-handled imports in src/web.
+declare module '*.css';

@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/build-setup.ts'],
+          globalSetup: ['test/build-setup.ts', 'test/e2e/demo-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           pool: 'forks',

@@ -4,8 +4,12 @@
 // sites per second, CPU time and the peak RSS of the monitor process; the fixture server runs in
 // a child process, so its memory and CPU are reported apart, not counted. Target: 1,000 sites in
 // under 60 s and under 300 MB.
-// Usage: npm run bench:monitor [-- N] [--in-process]   (--in-process: the crawler in the main
-// thread, as `noko monitor` and the job runner use it, for comparison)
+// Usage: npm run bench:monitor [-- N] [--in-process | --app]
+//   --in-process: the crawler in the main thread (as `noko monitor` uses it), for comparison;
+//   --app: the application's run instead — a PGlite database with N organizations, the job queue
+//   (pg-boss) and the monitor's jobs as `noko serve` starts them, one run over all organizations
+//   (its checks, compressed page snapshots, progress and audit entries stored): wall time, peak
+//   RSS of the whole process (web side, database, queue and the crawler's worker thread).
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +121,16 @@ async function main(): Promise<void> {
   const { port } = await new Promise<{ port: number }>((resolve) =>
     child.once('message', (m) => resolve(m as { port: number })),
   );
+  if (process.argv.includes('--app')) {
+    const { benchAppRun } = await import('./lib/monitor-app.ts');
+    await benchAppRun(n, port, (i) => ROTATION[i % ROTATION.length] ?? 'school');
+    const server = await request<ServerStats>(child, 'stats');
+    console.log(
+      `pages fetched:       ${server.requests}; fixture server peak RSS ${server.maxRssMb.toFixed(0)} MB (child process, not counted)`,
+    );
+    child.send('stop');
+    return;
+  }
   const base = { publicUrl: 'http://noko.bench', allowPrivate: true };
   const isolated = inProcess
     ? null

@@ -1,12 +1,13 @@
 // Benchmark of a region-sized campaign end to end (issue 6 item 8): 10 000 organizations in 20
 // municipalities and 2 000 000 survey responses inserted in bulk (generated here with the skip logic
 // of the questionnaire, sent as arrays and expanded by `unnest`), then the full recalculation by the
-// results service, reading the stored results, and the analytical report: DOCX (and optionally PDF)
-// for 1 000 organizations — target < 20 s. Prints times and the peak memory of this process; asserts
-// nothing about speed (wall times mean little on a loaded machine: the load average is printed).
+// results service (target < 5 s on PostgreSQL), reading the stored results, and the analytical
+// report in DOCX and PDF for 1 000 organizations (target < 20 s). Prints wall times with the CPU
+// seconds this process used (wall times mean little on a loaded machine: the load average is
+// printed too) and the peak memory of this process; asserts nothing about speed.
 //
 // Usage: npm run bench:score [-- --organizations 10000 --responses 2000000 --report 1000
-//          --backends postgres,pglite --pdf]
+//          --backends postgres,pglite --no-pdf]
 // PostgreSQL: TEST_DATABASE_URL (or BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/
 // postgres) is used only to create and drop the database noko_bench_score_<pid>. PGlite runs on a
 // temporary folder.
@@ -35,8 +36,9 @@ const { values: args } = parseArgs({
     responses: { type: 'string', default: '2000000' },
     report: { type: 'string', default: '1000' },
     backends: { type: 'string', default: 'postgres,pglite' },
-    pdf: { type: 'boolean', default: false },
+    pdf: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 const ORGS = Number(args.organizations);
 const RESPONSES = Number(args.responses);
@@ -50,6 +52,10 @@ const ADMIN_URL =
   'postgres://postgres@127.0.0.1:5432/postgres';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return `${((used.user + used.system) / 1e6).toFixed(1)} s CPU in node`;
+};
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function seedRegistry(db: Database['db']): Promise<{ campaignId: number; orgIds: number[] }> {
@@ -112,6 +118,9 @@ async function seedResponses(db: Database['db'], campaignId: number, orgIds: num
       from unnest(${sql.param(orgs)}::int[], ${sql.param(answers)}::text[]) as t(o, a)`);
     if ((start / BATCH) % 8 === 7) log(`  … ${start + n} responses`);
   }
+  // What autovacuum does during weeks of collection: hint bits and the visibility map are set, so
+  // the first calculation does not pay for writing 450 MB of pages back.
+  await db.execute(sql`vacuum analyze survey_responses`);
   await db.execute(sql`analyze`);
 }
 
@@ -132,6 +141,7 @@ async function run(label: string, database: Database): Promise<string[]> {
   log(lines.at(-1)!);
   const service = createResultsService(resultsDeps(database.db, { now: new Date() }));
   const marks = new Map<string, number>();
+  let cpu = process.cpuUsage();
   t = performance.now();
   const outcome = await service.calculate(caller('operator'), campaignId, {}, (p) => {
     if (!marks.has(p.stage)) marks.set(p.stage, performance.now());
@@ -139,7 +149,8 @@ async function run(label: string, database: Database): Promise<string[]> {
   const store = marks.get('store') ?? performance.now();
   lines.push(
     `${label}: full recalculation ${seconds(outcome.ms)} (read+score ${seconds(store - t)}, ` +
-      `store ${seconds(performance.now() - store)}), ${outcome.organizations} organizations`,
+      `store ${seconds(performance.now() - store)}; ${cpuSince(cpu)}), ` +
+      `${outcome.organizations} organizations`,
   );
   log(lines.at(-1)!);
   t = performance.now();
@@ -147,11 +158,12 @@ async function run(label: string, database: Database): Promise<string[]> {
   lines.push(`${label}: read stored results with provenance ${seconds(performance.now() - t)}`);
   const part = firstOrganizations(results, REPORT);
   for (const format of args.pdf ? (['docx', 'pdf'] as const) : (['docx'] as const)) {
+    cpu = process.cpuUsage();
     t = performance.now();
     const bytes = await renderFormat(part, format, new Date());
     lines.push(
       `${label}: ${format.toUpperCase()} report for ${part.organizations.length} organizations ` +
-        `${seconds(performance.now() - t)} (${(bytes.length / 1e6).toFixed(1)} MB)`,
+        `${seconds(performance.now() - t)} (${cpuSince(cpu)}; ${(bytes.length / 1e6).toFixed(1)} MB)`,
     );
     log(lines.at(-1)!);
   }

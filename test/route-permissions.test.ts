@@ -9,7 +9,11 @@ import {
   type Role,
   type Target,
 } from '../src/domain/permissions/index.ts';
-import { createCampaign } from '../src/features/campaigns/campaigns.repo.ts';
+import {
+  addCampaignOrganizations,
+  createCampaign,
+} from '../src/features/campaigns/campaigns.repo.ts';
+import { SYSTEM_CALLER } from '../src/features/context.ts';
 import { methodologyVersion } from '../src/domain/scoring/index.ts';
 import { describeBackends } from './db.ts';
 import {
@@ -29,6 +33,8 @@ interface Probe {
   action: Action | 'signed-in';
   target?: Target;
   body?: () => unknown;
+  /** Roles the page sends elsewhere (302) although the action allows them. */
+  redirects?: readonly Role[];
 }
 
 describeBackends('route permissions', ({ db }) => {
@@ -61,6 +67,23 @@ describeBackends('route permissions', ({ db }) => {
       );
     }
     const own: Target = { municipalityId: org.municipalityId, organizationId: org.id };
+    // A campaign with approved results: the results, dashboard and report pages have a run to show.
+    const scored = await createCampaign(db(), {
+      title: 'Проверка прав: результаты',
+      year: 2032,
+      territoryId: region.region.id,
+      status: 'discussion',
+      methodology: methodologyVersion(),
+    });
+    await addCampaignOrganizations(db(), scored.id, [
+      { organizationId: org.id, status: 'included', mandatory: false, reason: 'проверка' },
+    ]);
+    await app.services.results.calculate(SYSTEM_CALLER, scored.id);
+    await app.services.results.freeze(SYSTEM_CALLER, scored.id, {
+      decisionNumber: '1',
+      decisionDate: new Date().toISOString().slice(0, 10),
+    });
+    const results = `/campaigns/${scored.id}/results`;
     let year = 2040;
     probes = [
       { method: 'GET', path: '/api/v1/organizations', action: 'registry.view' },
@@ -115,6 +138,21 @@ describeBackends('route permissions', ({ db }) => {
         path: `/api/v1/campaigns/${campaign.id}/paper/mismatches`,
         action: 'survey.enterPaper',
       },
+      { method: 'GET', path: `/api/v1${results}`, action: 'results.view' },
+      { method: 'GET', path: `/api/v1${results}/runs`, action: 'results.view' },
+      { method: 'GET', path: `/api/v1${results}/aggregates`, action: 'results.view' },
+      {
+        method: 'GET',
+        path: `/api/v1${results}/organizations/${org.id}`,
+        action: 'results.view',
+        target: own,
+      },
+      { method: 'POST', path: `/api/v1${results}/calculate`, action: 'results.calculate' },
+      {
+        method: 'GET',
+        path: `/api/v1/campaigns/${scored.id}/reports/csv`,
+        action: 'results.view',
+      },
     ];
     pages = [
       { method: 'GET', path: '/dashboard', action: 'signed-in' },
@@ -141,6 +179,21 @@ describeBackends('route permissions', ({ db }) => {
         path: `/campaigns/${campaign.id}/survey-import`,
         action: 'survey.enterPaper',
       },
+      { method: 'GET', path: results, action: 'results.view' },
+      { method: 'GET', path: `${results}/organizations/${org.id}`, action: 'results.view' },
+      {
+        method: 'GET',
+        path: `/campaigns/${scored.id}/dashboard`,
+        action: 'results.view',
+        // Organization staff are sent to their organization's result page instead.
+        redirects: ['organization'],
+      },
+      {
+        method: 'GET',
+        path: `/campaigns/${scored.id}/organizations/${org.id}/results`,
+        action: 'results.view',
+      },
+      { method: 'GET', path: `/campaigns/${scored.id}/reports`, action: 'results.view' },
     ];
   });
 
@@ -181,9 +234,13 @@ describeBackends('route permissions', ({ db }) => {
     for (const role of ROLES) {
       const who = sessions.get(role)!;
       for (const p of pages) {
-        const allowed = p.action === 'signed-in' || can(who.caller, p.action);
+        const allowed = p.action === 'signed-in' || can(who.caller, p.action, p.target);
         const res = await app.request(p.path, { headers: { cookie: who.cookie } });
-        const ok = allowed ? res.status === 200 : res.status === 403;
+        const ok = p.redirects?.includes(role)
+          ? res.status === 302
+          : allowed
+            ? res.status === 200
+            : res.status === 403;
         if (!ok)
           mismatches.push(`${role} ${p.path}: ${res.status}, expected ${allowed ? 200 : 403}`);
       }

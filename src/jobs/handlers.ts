@@ -5,6 +5,7 @@ import { createMailSendJob } from '../features/mail/mail-send.job.ts';
 import { createRecalculateJob } from '../features/results/recalculate.job.ts';
 import { createMonitorJobs } from '../features/monitor/monitor.jobs.ts';
 import { createRemindLaggingJob } from '../features/survey-reminders/reminders.job.ts';
+import { createAnalyzeJob } from './analyze.job.ts';
 import type { JobHandler } from './queue.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,5 +15,6 @@ export function featureJobHandlers(deps: ServiceDeps): JobHandler<any>[] {
     createRecalculateJob(deps),
     createRemindLaggingJob(deps),
     ...createMonitorJobs(deps),
+    ...createAnalyzeJob(deps),
   ];
 }

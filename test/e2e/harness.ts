@@ -2,10 +2,11 @@
 // embedded database (the demo region seeded unless told otherwise), and Debian's Chromium driven by
 // playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -19,9 +20,18 @@ export interface RunningApp {
   stop: () => Promise<number | null>;
 }
 
-/** Starts `noko serve` on port 0; resolves once it prints its URL. */
+/**
+ * Starts `noko serve` on port 0; resolves once it prints its URL. With the demo on (the default) the
+ * folder starts as a copy of the demo region seeded once by test/e2e/demo-template.ts.
+ */
 export function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'noko-e2e-'));
+  if (env.NOKO_DEMO !== '0' && !env.DATA_DIR) {
+    cpSync(inject('demoTemplate'), dataDir, {
+      recursive: true,
+      filter: (src) => path.basename(src) !== 'noko.lock',
+    });
+  }
   const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--port', '0'], {
     cwd: ROOT,
     env: {

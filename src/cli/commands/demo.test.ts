@@ -56,7 +56,8 @@ describe('startupText', () => {
   });
 });
 
-describe('noko demo', { timeout: 90_000 }, () => {
+// Each seed of the full demo region (300 organizations, ~50k responses, results) takes 15–30 s.
+describe('noko demo', { timeout: 300_000 }, () => {
   it('seeds an empty folder, then --reset wipes everything (audit log too) and seeds again', async () => {
     const dir = dataDir();
     const first = await runCli(['demo'], { DATA_DIR: dir });

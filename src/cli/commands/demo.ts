@@ -5,6 +5,7 @@
 //   - PostgreSQL: `drop schema public cascade` (drops the trigger with the tables), then the same.
 import fs from 'node:fs';
 import path from 'node:path';
+import { analyzeDatabase } from '../../jobs/analyze.job.ts';
 import { sql } from 'drizzle-orm';
 import { config as loadConfig, type Config } from '../../config.ts';
 import { openDatabase, openFromConfig, queryRows, type Database } from '../../db/client.ts';
@@ -38,7 +39,11 @@ export async function prepareDemo(services: Services): Promise<DemoLogin[]> {
   const { db, config, logger, now } = services.deps;
   if (config.NOKO_DEMO) {
     const summary = await seedDemoIfEmpty(db, { now: now() });
-    if (summary) logger.info({ ...summary }, 'demo region seeded');
+    if (summary) {
+      // Fresh statistics for the planner: PGlite has no autovacuum to gather them (db.analyze).
+      await analyzeDatabase({ db });
+      logger.info({ ...summary }, 'demo region seeded');
+    }
   }
   return findDemoLogins(db);
 }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startFixtureSites } from '../../../test/fixtures/sites/index.ts';
 import type { FixtureServer } from '../../../test/fixtures/sites/index.ts';
 
@@ -29,6 +30,72 @@ function noko(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
+// The contract of site-monitoring.md «Contract: noko monitor», field by field (extra fields are
+// allowed, so objects are not strict).
+const ITEM_STATUS = z.enum([
+  'found',
+  'placeholder',
+  'missing',
+  'hidden',
+  'outside_parent',
+  'nonstandard',
+]);
+const Contract = z.object({
+  url: z.string(),
+  kind: z.enum(['preschool', 'school', 'vocational', 'additional']),
+  checkedAt: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+  rulesetVersion: z.enum(['831', '1493', '1493+1353']),
+  sectionLink: z.boolean(),
+  sections: z
+    .array(
+      z.object({
+        path: z.string().regex(/^\/sveden\/[A-Za-z_]+$/),
+        url: z.string().nullable(),
+        httpStatus: z.number().int().nullable(),
+        status: z.enum(['found', 'missing', 'error']),
+        reason: z.string().min(1).optional(),
+        items: z.array(
+          z.object({
+            itemprop: z.string().nullable(),
+            status: ITEM_STATUS,
+            value: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .length(14),
+  channels: z
+    .array(
+      z.object({ channel: z.string(), detected: z.boolean(), evidence: z.string().nullable() }),
+    )
+    .refine(
+      (cs) =>
+        cs.map((c) => c.channel).join() === 'telephone,email,e_service,faq,quality_opinion,other',
+    ),
+  score: z.object({
+    present: z.number().int().min(0),
+    required: z.number().int().min(1),
+    share: z.number().min(0).max(1),
+  }),
+});
+
+/** The contract's invariants: error sections give a reason; the score counts found/placeholder. */
+function checkContract(raw: unknown) {
+  const out = Contract.parse(raw);
+  for (const s of out.sections) if (s.status === 'error') expect(s.reason).toBeTruthy();
+  const required = (
+    raw as { sections: { items: { requirement: string; status: string }[] }[] }
+  ).sections
+    .flatMap((s) => s.items)
+    .filter((i) => i.requirement === 'required');
+  expect(out.score.required).toBe(required.length);
+  expect(out.score.present).toBe(
+    required.filter((i) => i.status === 'found' || i.status === 'placeholder').length,
+  );
+  expect(out.score.share).toBe(Math.round((out.score.present / out.score.required) * 1e4) / 1e4);
+  return out;
+}
+
 let school: FixtureServer;
 let loop: FixtureServer;
 
@@ -49,6 +116,7 @@ describe('noko monitor', () => {
     const out = JSON.parse(r.stdout) as Record<string, unknown> & {
       sections: Record<string, unknown>[];
     };
+    checkContract(out);
     expect(out).toMatchObject({
       url,
       kind: 'school',
@@ -79,6 +147,8 @@ describe('noko monitor', () => {
       'russian_language',
       'visually_impaired_version',
       'e_signature',
+      'accessibility',
+      'information_as_images',
     ]);
     expect(r.stderr).toContain('noko monitor: главная страница');
   });
@@ -105,6 +175,8 @@ describe('noko monitor', () => {
       '--allow-private',
     ]);
     expect(r.code).toBe(3);
+    const out = checkContract(JSON.parse(r.stdout));
+    expect(out.sections.every((s) => s.status === 'error')).toBe(true);
     expect(JSON.parse(r.stdout)).toMatchObject({
       reachable: false,
       reason: expect.stringMatching(/циклическое/),

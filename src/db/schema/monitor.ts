@@ -61,6 +61,19 @@ export interface StoredSection {
   legacy831?: boolean;
 }
 
+/** One general rule of the site (site-monitoring.md «General rules a crawler checks»). */
+export interface StoredSiteCheck {
+  key: string;
+  /** pass | fail | warning | not_checked */
+  status: string;
+  /** A requirement in force on the crawl date; false for informational checks. */
+  required: boolean;
+  basis: string;
+  title: string;
+  details: string | null;
+  evidence: string[];
+}
+
 /** One remote channel of indicator 1.2 (channel code, listed on the site, evidence). */
 export interface StoredChannel {
   channel: string;
@@ -136,6 +149,8 @@ export const monitorChecks = pgTable(
     items: jsonb().$type<StoredItem[]>().notNull().default([]),
     sections: jsonb().$type<StoredSection[]>().notNull().default([]),
     channels: jsonb().$type<StoredChannel[]>().notNull().default([]),
+    /** The general rules (navigation, registration, PDFs, accessibility, …) at crawl time. */
+    siteChecks: jsonb().$type<StoredSiteCheck[]>().notNull().default([]),
     /** «Исайт» and «Инорм.сайт» at crawl time (the indicator feed recounts under its rules). */
     present: integer().notNull().default(0),
     required: integer().notNull().default(0),

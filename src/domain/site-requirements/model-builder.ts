@@ -23,7 +23,13 @@ export const MODEL_LIMITS = {
   headingText: 300,
   scriptText: 50_000,
   oneScript: 5_000,
+  /** Examples of images without alt / unlabeled fields kept per page. */
+  a11yExamples: 20,
 } as const;
+
+// Form fields a visitor fills in (hidden inputs and buttons need no label).
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+const NOT_FIELDS = new Set(['hidden', 'submit', 'button', 'reset', 'image']);
 
 const MAX_COLLECTING = 64;
 
@@ -37,6 +43,8 @@ interface Frame {
   ownMarked: number;
   /** The last child is a text node (the next text merges into it). */
   lastIsText: boolean;
+  /** Inside a <label> (a field there is labelled). */
+  inLabel: boolean;
   collectors: Collector[] | null;
 }
 
@@ -51,7 +59,11 @@ export class ModelBuilder implements HtmlSink {
     headings: [],
     text: '',
     scriptText: '',
+    a11y: { images: 0, imagesWithoutAlt: [], fields: 0, unlabeledFields: [] },
   };
+  /** Fields with neither a wrapping label nor an ARIA name: labelled only by <label for=id>. */
+  private readonly unnamedFields: { id: string | null; name: string }[] = [];
+  private readonly labelFor = new Set<string>();
   private readonly open_: OpenElements<Frame>;
   /** Collectors of open elements, outermost first (full ones are dropped lazily). */
   private active: Collector[] = [];
@@ -72,6 +84,7 @@ export class ModelBuilder implements HtmlSink {
       marked: -1,
       ownMarked: -1,
       lastIsText: false,
+      inLabel: false,
       collectors: null,
     };
     this.open_ = new OpenElements<Frame>(root, (f) => this.popped(f), 1_000_000);
@@ -195,8 +208,10 @@ export class ModelBuilder implements HtmlSink {
       marked: parent.marked,
       ownMarked: -1,
       lastIsText: false,
+      inLabel: parent.inLabel || tag === 'label',
       collectors: null,
     };
+    if (!hidden) this.accessibility(tag, a, parent);
     const collectors: Collector[] = [];
     if (tag === 'html' && a.lang) m.lang = own(a.lang);
     if (tag === 'title') {
@@ -265,6 +280,27 @@ export class ModelBuilder implements HtmlSink {
     return f;
   }
 
+  /** Images and form fields for the accessibility check (visible ones only). */
+  private accessibility(tag: string, a: Record<string, string>, parent: Frame): void {
+    const x = this.model.a11y!;
+    if (tag === 'label' && a.for) this.labelFor.add(a.for);
+    if (tag === 'img') {
+      x.images++;
+      if (parent.marked >= 0) (this.model.marked[parent.marked] as MarkedElement).image = true;
+      if (a.alt === undefined && x.imagesWithoutAlt.length < MODEL_LIMITS.a11yExamples)
+        x.imagesWithoutAlt.push(own(a.src ?? ''));
+      return;
+    }
+    if (!FIELD_TAGS.has(tag) || NOT_FIELDS.has((a.type ?? '').toLowerCase())) return;
+    x.fields++;
+    if (parent.inLabel || a['aria-label'] || a['aria-labelledby'] || a.title) return;
+    if (this.unnamedFields.length < MODEL_LIMITS.maxForms)
+      this.unnamedFields.push({
+        id: a.id ? own(a.id) : null,
+        name: own(a.name ?? a.id ?? a.placeholder ?? tag),
+      });
+  }
+
   raw(_tag: string, text: string): void {
     if (text.length > 0) this.deliver(text, true);
   }
@@ -307,6 +343,10 @@ export class ModelBuilder implements HtmlSink {
     this.open_.closeAll();
     const root = this.open_.stack[0] as Frame;
     this.popped(root);
+    const x = this.model.a11y!;
+    for (const f of this.unnamedFields)
+      if ((f.id === null || !this.labelFor.has(f.id)) && x.unlabeledFields.length < 20)
+        x.unlabeledFields.push(f.name);
     return this.model;
   }
 }

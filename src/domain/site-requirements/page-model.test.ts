@@ -8,8 +8,14 @@ import { buildPageModelFromTree } from './page-model-tree.test-support.ts';
 import { buildPageModel } from './page-model.ts';
 import type { PageModel } from './page-model.ts';
 
+// The tree-based oracle covers the structure; labels, images and the accessibility summary are
+// tested on their own below.
 function withoutLabels(m: PageModel): PageModel {
-  return { ...m, marked: m.marked.map(({ label: _label, ...rest }) => rest) };
+  const { a11y: _a11y, ...rest } = m;
+  return {
+    ...rest,
+    marked: m.marked.map(({ label: _label, image: _image, ...el }) => el),
+  };
 }
 
 function fixturePages(): [string, string][] {
@@ -124,6 +130,51 @@ describe('labels inside marked elements', () => {
     ['<tr itemprop="rucovodstvo"><td itemprop="fio">Иванова</td></tr>', undefined],
   ])('%s → %s', (html, label) => {
     expect(buildPageModel(html).marked[0]?.label).toBe(label);
+  });
+});
+
+describe('accessibility summary (PP RF No. 102, GOST R 52872-2019)', () => {
+  it.each([
+    ['<img src="a.png"><img src="b.png" alt=""><img src="c.png" alt="Герб">', 3, ['a.png'], 0, []],
+    ['<div hidden><img src="h.png"></div>', 0, [], 0, []],
+    [
+      '<form><input name="q"><input type="hidden" name="t"><button>Найти</button></form>',
+      0,
+      [],
+      1,
+      ['q'],
+    ],
+    [
+      '<label>Имя <input name="n"></label><label for="e">Почта</label><input id="e" name="e">',
+      0,
+      [],
+      2,
+      [],
+    ],
+    [
+      '<input name="a" aria-label="Поиск"><textarea name="t" title="Вопрос"></textarea><select id="s"></select>',
+      0,
+      [],
+      3,
+      ['s'],
+    ],
+  ])('%s', (html, images, withoutAlt, fields, unlabeled) => {
+    expect(buildPageModel(html).a11y).toEqual({
+      images,
+      imagesWithoutAlt: withoutAlt,
+      fields,
+      unlabeledFields: unlabeled,
+    });
+  });
+
+  it('a marked element holding an image is flagged (a table pasted as a picture)', () => {
+    const m = buildPageModel(
+      '<td itemprop="finBFVolume"><img src="t.png" alt=""></td><td itemprop="finPVolume">0</td>',
+    );
+    expect(m.marked.map((e) => [e.props[0], e.image ?? false, e.text])).toEqual([
+      ['finBFVolume', true, ''],
+      ['finPVolume', false, '0'],
+    ]);
   });
 });
 

@@ -26,6 +26,20 @@ export interface MarkedElement {
    * site-monitoring.md «Crawler pitfalls»); `text` starts with it. Absent when there is none.
    */
   label?: string;
+  /** Contains a visible image: with no text, the information is published as a picture. */
+  image?: true;
+}
+
+/**
+ * What the accessibility check of PP RF No. 102 / GOST R 52872-2019 reads from a page: images
+ * without a text alternative (no `alt` attribute; an empty alt marks a decorative image) and form
+ * fields without a label (no <label>, aria-label, aria-labelledby or title). Capped lists.
+ */
+export interface PageAccessibility {
+  images: number;
+  imagesWithoutAlt: string[];
+  fields: number;
+  unlabeledFields: string[];
 }
 
 export interface PageLink {
@@ -54,6 +68,8 @@ export interface PageModel {
   text: string;
   /** Inline script text, capped (chat and callback widgets are often inlined). */
   scriptText: string;
+  /** Absent in models made by hand (tests). */
+  a11y?: PageAccessibility;
 }
 
 /** Upper bounds of one model: a hostile page cannot make it (or the work on it) unbounded. */

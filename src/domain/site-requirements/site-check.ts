@@ -13,6 +13,8 @@ export const SITE_CHECKS = [
   'russian_language',
   'visually_impaired_version',
   'e_signature',
+  'accessibility',
+  'information_as_images',
 ] as const;
 export type SiteCheckKey = (typeof SITE_CHECKS)[number];
 export type CheckStatus = 'pass' | 'fail' | 'warning' | 'not_checked';

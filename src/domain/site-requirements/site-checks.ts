@@ -6,6 +6,7 @@
 // visually impaired (831 p.4, 1493 p.21, repealed by 1353 p.7: informational, evidence for НОК
 // indicator 3.2) and the e-signature heuristic (PP 1802 p.18: never a failure). Pure functions
 // over what the crawler saw; they never change item statuses or the score.
+import { accessibilityCheck, informationAsImagesCheck } from './a11y-checks.ts';
 import { CATALOGUE } from './catalogue.ts';
 import type { Ruleset } from './rulesets.ts';
 import {
@@ -247,5 +248,7 @@ export function siteChecks(e: SiteEvidence, ruleset: Ruleset): SiteCheck[] {
     russianLanguageCheck(e),
     visuallyImpairedCheck(e, ruleset),
     eSignatureCheck(e),
+    accessibilityCheck(e, ruleset),
+    informationAsImagesCheck(e),
   ];
 }

@@ -10,6 +10,7 @@ import type { Checklist } from '../../db/schema/index.ts';
 import { recordAudit, type AuditChange } from '../audit/audit.service.ts';
 import { loadCampaign, parse } from '../campaigns/campaigns.shared.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
+import { createRecalculationTrigger } from '../results/recalculation-trigger.ts';
 import {
   assertCanView,
   assertOpen,
@@ -67,6 +68,7 @@ export interface ChecklistList {
 export function createChecklistsService(deps: ServiceDeps, options: ChecklistsServiceOptions = {}) {
   const { db } = deps;
   const siteFeed = options.siteFeed ?? defaultSiteFeed;
+  const inputsChanged = createRecalculationTrigger(deps);
 
   async function feedFor(ex: Executor, campaignId: number, organizationId: number) {
     return (await siteFeed(ex, campaignId, [organizationId])).get(organizationId) ?? null;
@@ -170,7 +172,8 @@ export function createChecklistsService(deps: ServiceDeps, options: ChecklistsSe
       assertEvidenceTargets(ctx, [...input.links, ...uploads]);
       const feed = await feedFor(db, campaignId, organizationId);
       const access = assertCanView(caller, organizationId);
-      return db.transaction(async (tx) => {
+      let scored = false;
+      const result = await db.transaction(async (tx) => {
         const { row, created } = await lockOrCreateChecklist(tx, campaignId, organizationId);
         assertSideStatus(row.status, input.side);
         const now = deps.now();
@@ -284,8 +287,14 @@ export function createChecklistsService(deps: ServiceDeps, options: ChecklistsSe
         }
         if (changed) await updateChecklist(tx, row.id, { ...patch, updatedAt: now });
         if (audit.length > 0) await recordAudit(tx, caller, audit);
+        // Only the expert's side scores (checklist-inputs.ts); evidence alone changes no count.
+        scored =
+          input.side === 'confirmed' &&
+          audit.some((a) => a.action === 'checklist.save' || a.action === 'checklist.siteOverride');
         return view(tx, ctx, access, feed);
       });
+      if (scored) await inputsChanged(campaignId, ctx.campaign.status);
+      return result;
     },
   };
 }

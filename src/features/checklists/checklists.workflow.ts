@@ -15,6 +15,7 @@ import type { Checklist } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { parse } from '../campaigns/campaigns.shared.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
+import { createRecalculationTrigger } from '../results/recalculation-trigger.ts';
 import {
   accessOf,
   assertCanView,
@@ -59,6 +60,7 @@ function unansweredError(message: string, items: readonly ItemRef[]): AppError {
 
 export function createChecklistWorkflow(deps: ServiceDeps, view: ViewFn, feedFor: FeedFn) {
   const { db } = deps;
+  const inputsChanged = createRecalculationTrigger(deps);
 
   /** Locks the checklist, checks its state, applies `patch`, audits, returns the new view. */
   async function move(
@@ -68,11 +70,12 @@ export function createChecklistWorkflow(deps: ServiceDeps, view: ViewFn, feedFor
     check: (row: Checklist, ctx: ChecklistContext, tx: Executor) => Promise<void>,
     patch: (now: Date) => Partial<Checklist>,
     details: Record<string, unknown> = {},
+    scored = false,
   ): Promise<ChecklistView> {
     const ctx = await loadContext(db, deps.now(), campaignId, organizationId);
     assertOpen(ctx.campaign);
     const feed = await feedFor(db, campaignId, organizationId);
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       const row = await lockChecklist(tx, campaignId, organizationId);
       if (!row) throw AppError.invalidState('Чек-лист ещё не заполнялся');
       await check(row, ctx, tx);
@@ -89,6 +92,9 @@ export function createChecklistWorkflow(deps: ServiceDeps, view: ViewFn, feedFor
       });
       return view(tx, ctx, accessOf(caller, organizationId), feed);
     });
+    // Confirming or reopening changes what the calculation reads (complete, confirmed counts).
+    if (scored) await inputsChanged(campaignId, ctx.campaign.status);
+    return result;
   }
 
   const evaluate = async (
@@ -155,6 +161,8 @@ export function createChecklistWorkflow(deps: ServiceDeps, view: ViewFn, feedFor
             );
         },
         (now) => ({ status: 'confirmed', confirmedAt: now, confirmedById: caller.userId ?? null }),
+        {},
+        true,
       );
     },
 
@@ -172,6 +180,7 @@ export function createChecklistWorkflow(deps: ServiceDeps, view: ViewFn, feedFor
         },
         () => ({ status: 'in_review', confirmedAt: null, confirmedById: null }),
         { reason },
+        true,
       );
     },
 

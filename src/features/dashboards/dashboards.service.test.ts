@@ -109,10 +109,15 @@ describeBackends('result dashboards service', ({ db }) => {
     expect(bad.filters).toEqual({ municipalityId: null, kind: null });
   });
 
-  it('a municipal authority sees the whole region; organization staff get their own page only', async () => {
-    const municipal = as('municipal', { territoryId: stored.region.municipalities[0].id });
+  it('a municipal authority sees its municipality; organization staff get their own page only', async () => {
+    // The permission table's scope of results.view for a municipal authority: its municipality.
+    const home = stored.region.municipalities[0].id;
+    const municipal = as('municipal', { territoryId: home });
     const page = await svc.campaignDashboard(municipal, y2026.campaignId);
-    expect(page.counts.organizations).toBe(24);
+    const inHome = y2026.results.organizations.filter((o) => o.municipalityId === home).length;
+    expect(inHome).toBeGreaterThan(0);
+    expect(inHome).toBeLessThan(24);
+    expect(page.counts.organizations).toBe(inHome);
     const own = y2026.results.organizations[0]!.organizationId;
     const other = y2026.results.organizations[1]!.organizationId;
     const staff = as('organization', { organizationId: own });

@@ -14,6 +14,7 @@ import { buildDemoRegistry, type DemoRegistry } from './factories.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './logins.ts';
 import { seedChecklists, type ChecklistSeedSummary } from '../checklists/checklists.demo.ts';
 import { seedMonitorChecks } from '../monitor/monitor.seed.ts';
+import { seedResults } from '../results/results.seed.ts';
 import { seedDemoCampaigns, type SeededOrganization } from './seed-campaigns.ts';
 
 /** The year the factories' "last assessed" years were written for; the seed shifts them. */
@@ -92,6 +93,9 @@ async function seedInto(
   // Two monthly site checks per organization, so monitoring history and diffs show at once.
   await seedMonitorChecks(tx, { now });
   const checklists = await seedChecklists(tx, { now, expertUserId: userIds.get('expert') ?? null });
+  // Last year's results calculated and approved, this year's preliminary ones: ratings,
+  // dashboards, year-over-year and the public result pages have data at once.
+  await seedResults(tx, { now });
 
   const summary: SeedSummary = {
     territories: territoryIds.size,

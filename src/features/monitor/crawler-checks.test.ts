@@ -43,6 +43,8 @@ const PASSING: Record<SiteCheckKey, string> = {
   visually_impaired_version: 'pass',
   // No signature in the fixture PDFs: a hint to look, never a failure.
   e_signature: 'warning',
+  accessibility: 'pass',
+  information_as_images: 'pass',
 };
 
 const checkOf = (r: MonitorResult, key: SiteCheckKey) => r.checks?.find((c) => c.key === key);
@@ -94,6 +96,33 @@ describe('general rules on fixture sites', () => {
       note: 'документ по ссылке не открывается (HTTP 404)',
     });
     expect(itemOf(r, 'common.licenseDocLink')?.note).toBeUndefined();
+  });
+
+  it('accessibility defects and a figure pasted as a picture fail their checks (PP 102; 1493 pp.22–26)', async () => {
+    const r = await check('inaccessible');
+    // The picture is no text: the marked element is empty, so the item is missing.
+    expect(statuses(r)).toEqual(expected('school', { 'budget.finBFVolume': 'missing' }));
+    expect(checkStatuses(r)).toEqual({
+      ...PASSING,
+      accessibility: 'fail',
+      information_as_images: 'fail',
+    });
+    const common = server.url('inaccessible').replace(/\/$/, '/sveden/common');
+    expect(checkOf(r, 'accessibility')).toMatchObject({
+      required: true,
+      basis: 'ПП РФ № 102 от 07.02.2026; ГОСТ Р 52872-2019',
+      details:
+        'изображений без текстовой альтернативы (alt): 1; полей форм без подписи (label): 1 (проверено страниц: 15)',
+      evidence: [`${common}: <img src="/logo.png"> без alt`, `${common}: поле «q» без подписи`],
+    });
+    expect(checkOf(r, 'information_as_images')).toMatchObject({
+      details:
+        'размеченные сведения размещены изображением (их нельзя найти и скопировать в браузере): 1',
+      evidence: ['/sveden/budget: itemprop="finBFVolume"'],
+    });
+    // Before 01.03.2026 (ruleset 1493) accessibility is a warning under Minцифры order 953.
+    const before = await check('inaccessible', 'school', new Date('2025-11-22T10:00:00Z'));
+    expect(checkOf(before, 'accessibility')).toMatchObject({ status: 'warning', required: false });
   });
 
   it('subsection pages without the section menu fail the shared navigation (1493 p.2)', async () => {

@@ -43,6 +43,8 @@ export interface CheckOptions {
   /** Our campaign survey URL prefixes: a link to them is the best 1.2 «quality_opinion» evidence. */
   surveyUrlPrefixes?: readonly string[];
   onProgress?: (message: string) => void;
+  /** Stops the crawl: pages not yet requested are not fetched (job stopped, run cancelled). */
+  signal?: AbortSignal;
 }
 
 export interface MonitorOptions extends Partial<
@@ -151,6 +153,7 @@ export async function checkSite(
     deadline,
     maxConsecutiveFailures: 3,
     now: () => Date.now(),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const ruleset = rulesetFor(now);
   progress(`главная страница: ${input}`);
@@ -194,7 +197,7 @@ export async function checkSite(
       fetcher,
       sections,
       { ...DEFAULT_DOCUMENT_LIMITS, ...options.documents },
-      () => Date.now() < deadline && !source.hostDown,
+      () => Date.now() < deadline && !source.hostDown && !options.signal?.aborted,
     ),
     mainModel
       ? channelPages(source, { url: main.url, model: mainModel }, commonPage).then((pages) =>
@@ -251,6 +254,9 @@ export function createSiteMonitor(options: MonitorOptions) {
         ...(documents ? { documents } : {}),
       }),
     close: () => fetcher.close(),
+    /** The shared fetcher (the worker wraps it per check to keep the pages as evidence). */
+    fetcher,
+    limits: { ...(siteDeadlineMs ? { siteDeadlineMs } : {}), ...(documents ? { documents } : {}) },
   };
 }
 

@@ -12,7 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { MonitorResult } from '../../domain/site-requirements/index.ts';
 import { failedResult } from './crawler.ts';
 import type { CheckOptions, MonitorOptions } from './crawler.ts';
-import type { CheckRequest, WorkerInit, WorkerReply } from './monitor-worker.ts';
+import type { CaptureLimits, CapturedPage } from './monitor.snapshots.ts';
+import type { CheckRequest, WorkerInit, WorkerReply, WorkerRequest } from './monitor-worker.ts';
 
 export interface IsolatedMonitorOptions extends Omit<MonitorOptions, 'resolve'> {
   /** Name → address instead of DNS (`*.suffix` wildcards): fixture sites in tests and benches. */
@@ -29,10 +30,22 @@ export interface IsolatedMonitorOptions extends Omit<MonitorOptions, 'resolve'> 
  */
 export const DEFAULT_WORKER_HEAP = { youngMb: 32, oldMb: 512 } as const;
 
+/** A check of the isolated monitor: the crawler's options, and evidence capture. */
+export interface IsolatedCheckOptions extends CheckOptions {
+  /** Keep the pages read (compressed, in the worker) within these limits. */
+  capture?: CaptureLimits;
+}
+
+export interface IsolatedOutcome {
+  result: MonitorResult;
+  /** The pages read, when capture was asked for (none when the check failed or was stopped). */
+  pages: CapturedPage[];
+}
+
 interface Pending {
   url: string;
   check: CheckOptions;
-  resolve: (r: MonitorResult) => void;
+  resolve: (r: IsolatedOutcome) => void;
 }
 
 export function createIsolatedMonitor(options: IsolatedMonitorOptions) {
@@ -45,8 +58,12 @@ export function createIsolatedMonitor(options: IsolatedMonitorOptions) {
   function failAll(reason: string): void {
     for (const [id, p] of pending) {
       pending.delete(id);
-      p.resolve(failedResult(p.url, p.check.kind, p.check.now ?? new Date(), reason));
+      p.resolve(failed(p.url, p.check, reason));
     }
+  }
+
+  function failed(url: string, check: CheckOptions, reason: string): IsolatedOutcome {
+    return { result: failedResult(url, check.kind, check.now ?? new Date(), reason), pages: [] };
   }
 
   function start(): Worker {
@@ -64,7 +81,7 @@ export function createIsolatedMonitor(options: IsolatedMonitorOptions) {
       else {
         pending.delete(m.id);
         if (pending.size === 0) w.unref();
-        p.resolve(m.result);
+        p.resolve({ result: m.result, pages: m.pages ?? [] });
       }
     });
     const down = (reason: string) => {
@@ -82,28 +99,59 @@ export function createIsolatedMonitor(options: IsolatedMonitorOptions) {
     return w;
   }
 
-  return {
-    check(url: string, check: CheckOptions): Promise<MonitorResult> {
-      try {
-        worker ??= start();
-      } catch (e) {
-        const reason = `проверка не запущена: ${e instanceof Error ? e.message : String(e)}`;
-        return Promise.resolve(failedResult(url, check.kind, check.now ?? new Date(), reason));
-      }
-      worker.ref();
-      const id = nextId++;
-      const { onProgress, ...rest } = check;
-      const request: CheckRequest = {
-        type: 'check',
-        id,
-        url,
-        check: { ...rest, progress: onProgress !== undefined },
+  /**
+   * One check with its evidence. `signal` stops it: the worker fetches no further page and the
+   * outcome is an `error` result with the signal's reason at once.
+   */
+  function checkWithPages(url: string, check: IsolatedCheckOptions): Promise<IsolatedOutcome> {
+    const { onProgress, signal, capture, ...rest } = check;
+    const reasonOf = (s: AbortSignal) =>
+      s.reason instanceof Error ? s.reason.message : 'проверка остановлена';
+    if (signal?.aborted) return Promise.resolve(failed(url, check, reasonOf(signal)));
+    try {
+      worker ??= start();
+    } catch (e) {
+      const reason = `проверка не запущена: ${e instanceof Error ? e.message : String(e)}`;
+      return Promise.resolve(failed(url, check, reason));
+    }
+    const w = worker;
+    w.ref();
+    const id = nextId++;
+    const request: CheckRequest = {
+      type: 'check',
+      id,
+      url,
+      check: {
+        ...rest,
+        progress: onProgress !== undefined,
+        ...(capture ? { capture } : {}),
+      },
+    };
+    return new Promise<IsolatedOutcome>((resolve) => {
+      const onAbort = () => {
+        if (!pending.delete(id)) return;
+        const reason = reasonOf(signal!);
+        w.postMessage({ type: 'cancel', id, reason } satisfies WorkerRequest);
+        if (pending.size === 0) w.unref();
+        resolve(failed(url, check, reason));
       };
-      return new Promise((resolve) => {
-        pending.set(id, { url, check, resolve });
-        worker?.postMessage(request);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      pending.set(id, {
+        url,
+        check,
+        resolve: (o) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(o);
+        },
       });
-    },
+      w.postMessage(request);
+    });
+  }
+
+  return {
+    check: (url: string, check: IsolatedCheckOptions): Promise<MonitorResult> =>
+      checkWithPages(url, check).then((o) => o.result),
+    checkWithPages,
     /** Heap of the crawler's isolate (null when no worker runs): for the benchmark's figures. */
     async heap(): Promise<{ usedMb: number; committedMb: number } | null> {
       try {

@@ -86,6 +86,21 @@ export async function failRun(ex: Executor, id: number, reason: string, at: Date
     .where(eq(monitorRuns.id, id));
 }
 
+/** Stops a run still queued or running (a stopped run is `failed` with the reason); else none. */
+export async function stopRun(
+  ex: Executor,
+  id: number,
+  reason: string,
+  at: Date,
+): Promise<MonitorRun | undefined> {
+  const [row] = await ex
+    .update(monitorRuns)
+    .set({ status: 'failed', failureReason: reason, finishedAt: at })
+    .where(and(eq(monitorRuns.id, id), inArray(monitorRuns.status, ['queued', 'running'])))
+    .returning();
+  return row;
+}
+
 /** Counts one stored check; the last one finishes the run. Atomic under concurrent workers. */
 export async function countCheck(
   ex: Executor,
@@ -99,8 +114,9 @@ export async function countCheck(
     .set({
       done: sql`${done}`,
       errors: sql`${monitorRuns.errors} + ${isError ? 1 : 0}`,
-      status: sql`case when ${done} >= ${monitorRuns.total} then 'done' else ${monitorRuns.status} end`,
-      finishedAt: sql`case when ${done} >= ${monitorRuns.total} then ${at.toISOString()}::timestamptz else null end`,
+      // A stopped run stays stopped (checks ending after the stop are still counted).
+      status: sql`case when ${monitorRuns.status} <> 'failed' and ${done} >= ${monitorRuns.total} then 'done' else ${monitorRuns.status} end`,
+      finishedAt: sql`case when ${monitorRuns.status} = 'failed' then ${monitorRuns.finishedAt} when ${done} >= ${monitorRuns.total} then ${at.toISOString()}::timestamptz else null end`,
     })
     .where(eq(monitorRuns.id, id))
     .returning();

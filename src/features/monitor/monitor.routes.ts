@@ -45,6 +45,14 @@ const routes = {
     request: { params: Id },
     responses: ok('Запуск'),
   }),
+  stop: createRoute({
+    method: 'post',
+    path: '/monitor/runs/{id}/stop',
+    tags: [TAG],
+    summary: 'Остановить запуск: идущие проверки прерываются и сохраняются как ошибки',
+    request: { params: Id },
+    responses: ok('Запуск (остановленный или уже завершённый)'),
+  }),
   history: createRoute({
     method: 'get',
     path: '/monitor/organizations/{id}/checks',
@@ -86,6 +94,10 @@ export function registerMonitorRoutes(api: Api): void {
   api.openapi(routes.run, async (c) => {
     const res = await c.get('services').monitor.getRun(c.get('caller'), c.req.valid('param').id);
     return c.json(json(res), 200);
+  });
+  api.openapi(routes.stop, async (c) => {
+    const run = await c.get('services').monitor.stopRun(c.get('caller'), c.req.valid('param').id);
+    return c.json({ run: json(run) }, 200);
   });
   api.openapi(routes.history, async (c) => {
     const res = await c.get('services').monitor.history(c.get('caller'), c.req.valid('param').id);

@@ -17,8 +17,8 @@ import type { OrganizationApplicability, StoredItem } from '../../db/schema/inde
 import { recordAudit } from '../audit/audit.service.ts';
 import { SYSTEM_CALLER, type JobSender, type ServiceDeps } from '../context.ts';
 import type { Db } from '../../db/client.ts';
-import { checkSite } from './crawler.ts';
-import { createFetcher, DEFAULT_FETCHER_OPTIONS, type FetcherOptions } from './fetcher.ts';
+import type { FetcherOptions } from './fetcher.ts';
+import { createIsolatedMonitor, type IsolatedMonitor } from './isolated-monitor.ts';
 import { SiteUrlSchema } from './monitor.schema.ts';
 import {
   checksOfRun,
@@ -32,12 +32,7 @@ import {
   startRun,
   storeSnapshot,
 } from './monitor.repo.ts';
-import {
-  DEFAULT_CAPTURE,
-  recordingFetcher,
-  type CaptureLimits,
-  type CapturedPage,
-} from './monitor.snapshots.ts';
+import { DEFAULT_CAPTURE, type CaptureLimits, type CapturedPage } from './monitor.snapshots.ts';
 
 export const MONITOR_RUN_JOB = 'monitor.run';
 export const MONITOR_CHECK_JOB = 'monitor.check-site';
@@ -54,14 +49,41 @@ export function bindJobSender(db: Db, jobs: JobSender): void {
   senders.set(db, jobs);
 }
 
+// Checks running in this process, by database and run: stopping a run aborts them at once (the
+// service and the job handlers have runners of their own). Checks in other processes notice the
+// stop by reading the run's status (see createRunner).
+const runningChecks = new WeakMap<Db, Map<number, Set<AbortController>>>();
+
+/** Aborts the checks of a run running in this process; returns how many. */
+export function stopRunningChecks(db: Db, runId: number, reason: string): number {
+  const mine = [...(runningChecks.get(db)?.get(runId) ?? [])];
+  for (const c of mine) c.abort(new Error(reason));
+  return mine.length;
+}
+
+function trackCheck(db: Db, runId: number, controller: AbortController): () => void {
+  const byRun = runningChecks.get(db) ?? new Map<number, Set<AbortController>>();
+  runningChecks.set(db, byRun);
+  const mine = byRun.get(runId) ?? new Set<AbortController>();
+  byRun.set(runId, mine.add(controller));
+  return () => {
+    mine.delete(controller);
+    if (mine.size === 0) byRun.delete(runId);
+  };
+}
+
 /** The queue for this database: the deps' own, else the one the services bound. */
 export function jobSenderOf(deps: ServiceDeps): JobSender | undefined {
   return deps.jobs ?? senders.get(deps.db);
 }
 
-/** How the monitor reaches sites: limits, and in tests a resolver for the fixture host names. */
+/** How the monitor reaches sites: limits, and in tests and benches the fixture host names. */
 export interface MonitorRuntime {
-  fetcher?: Partial<Omit<FetcherOptions, 'userAgent'>>;
+  fetcher?: Partial<Omit<FetcherOptions, 'userAgent' | 'resolve'>>;
+  /** Name → address instead of DNS (`*.suffix` wildcards): the fixture sites of tests and benches. */
+  hosts?: Readonly<Record<string, string>>;
+  /** Heap limits of the crawler's worker thread, MB (isolated-monitor.ts). */
+  heap?: { youngMb?: number; oldMb?: number };
   /** One site's crawl budget (the crawler stops fetching after it). */
   siteDeadlineMs?: number;
   /** Hard upper bound of one check, whatever the crawler does (default deadline + 60 s). */
@@ -69,6 +91,15 @@ export interface MonitorRuntime {
   capture?: CaptureLimits;
   /** Checks run at once in the inline mode (no queue). */
   inlineConcurrency?: number;
+  /** How often a running check looks whether its run was stopped elsewhere, ms (default 5 s). */
+  stopPollMs?: number;
+  /** Check jobs run at once by this process (the queue's local concurrency). */
+  checkConcurrency?: number;
+}
+
+/** Milliseconds → the reason of a check cut short by the hard bound. */
+function hardTimeoutReason(ms: number): string {
+  return `проверка сайта не завершилась за ${Math.round(ms / 1000)} с`;
 }
 
 // Registry facts (OrganizationApplicability) → the catalogue's applicability flags. The registry
@@ -112,14 +143,6 @@ export function storedItems(result: MonitorResult): StoredItem[] {
   );
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 interface Outcome {
   url: string;
   kind: OrgKind;
@@ -135,8 +158,28 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
   const { db, config } = deps;
   const deadline = runtime.siteDeadlineMs ?? 180_000;
   const hardTimeout = runtime.hardTimeoutMs ?? deadline + 60_000;
+  // Every check of this runner goes through one worker thread (isolated-monitor.ts): its heap is
+  // bounded and its parsing never stalls the web server; its one fetcher keeps the per-host and
+  // global limits across all checks running at once. Started on the first check.
+  let monitor: IsolatedMonitor | null = null;
+  const isolated = () =>
+    (monitor ??= createIsolatedMonitor({
+      ...runtime.fetcher,
+      publicUrl: config.publicUrl,
+      allowPrivate: runtime.fetcher?.allowPrivate ?? config.NOKO_MONITOR_ALLOW_PRIVATE,
+      siteDeadlineMs: deadline,
+      ...(runtime.hosts ? { hosts: runtime.hosts } : {}),
+      ...(runtime.heap ? { heap: runtime.heap } : {}),
+    }));
+  const stopPoll = runtime.stopPollMs ?? 5_000;
 
-  async function crawl(website: string | null, kind: OrgKind, facts: OrganizationApplicability) {
+  async function crawl(
+    runId: number,
+    website: string | null,
+    kind: OrgKind,
+    facts: OrganizationApplicability,
+    signal?: AbortSignal,
+  ): Promise<Outcome> {
     const started = Date.now();
     const flags = applicabilityOf(facts);
     const required = requiredItems(kind, rulesetFor(deps.now()), flags).length;
@@ -148,33 +191,46 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
     if (!parsed.success) {
       return { ...base, url: website, error: `неверный адрес сайта в реестре: ${website}`, ms: 0 };
     }
-    const fetcher = createFetcher({
-      ...DEFAULT_FETCHER_OPTIONS,
-      ...runtime.fetcher,
-      userAgent: `noko-monitor/0.1 (+${config.publicUrl})`,
-      allowPrivate: runtime.fetcher?.allowPrivate ?? config.NOKO_MONITOR_ALLOW_PRIVATE,
-    });
-    const recording = recordingFetcher(fetcher, runtime.capture ?? DEFAULT_CAPTURE);
-    try {
-      const result = await withTimeout(
-        checkSite(recording.fetcher, parsed.data, {
-          kind,
-          now: deps.now(),
-          applicability: flags,
-          surveyUrlPrefixes: [`${config.publicUrl}/s/`],
-          siteDeadlineMs: deadline,
-        }),
-        hardTimeout,
-        `проверка сайта не завершилась за ${Math.round(hardTimeout / 1000)} с`,
+    // The hard bound holds whatever the crawler does; the job's signal (queue stopping, job
+    // expired) and a cancelled run stop the check too.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error(hardTimeoutReason(hardTimeout))),
+      hardTimeout,
+    );
+    const stop = () =>
+      controller.abort(
+        signal?.reason instanceof Error ? signal.reason : new Error('проверка остановлена'),
       );
+    signal?.addEventListener('abort', stop, { once: true });
+    if (signal?.aborted) stop();
+    const untrack = trackCheck(db, runId, controller);
+    // A run stopped from another process (PostgreSQL with several instances) is seen here.
+    const poll = setInterval(() => {
+      getRun(db, runId).then(
+        (r) => {
+          if (r?.status === 'failed')
+            controller.abort(new Error(r.failureReason ?? 'запуск остановлен'));
+        },
+        () => {},
+      );
+    }, stopPoll);
+    try {
+      const { result, pages } = await isolated().checkWithPages(parsed.data, {
+        kind,
+        now: deps.now(),
+        applicability: flags,
+        surveyUrlPrefixes: [`${config.publicUrl}/s/`],
+        capture: runtime.capture ?? DEFAULT_CAPTURE,
+        signal: controller.signal,
+      });
       const error = result.reachable ? null : (result.reason ?? 'сайт недоступен');
-      const pages = await recording.pages();
       return { ...base, url: parsed.data, result, error, pages, ms: Date.now() - started };
-    } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      return { ...base, url: parsed.data, error, ms: Date.now() - started };
     } finally {
-      fetcher.close();
+      clearTimeout(timer);
+      clearInterval(poll);
+      signal?.removeEventListener('abort', stop);
+      untrack();
     }
   }
 
@@ -198,6 +254,7 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
         items: r ? storedItems(r) : [],
         sections: r ? r.sections.map(({ items: _items, title: _title, ...s }) => s) : [],
         channels: r?.channels ?? [],
+        siteChecks: r?.checks ?? [],
         present: r?.score.present ?? 0,
         required: r?.score.required ?? o.required,
         durationMs: o.ms,
@@ -236,14 +293,25 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
 
   return {
     /** Checks one organization for a run (idempotent: a stored check is not repeated). */
-    async checkOrganization(runId: number, organizationId: number) {
+    async checkOrganization(runId: number, organizationId: number, signal?: AbortSignal) {
       const run = await getRun(db, runId);
-      if (!run || (await findCheckOfRun(db, runId, organizationId))) return null;
+      if (!run || run.status === 'failed' || (await findCheckOfRun(db, runId, organizationId)))
+        return null;
       const [info] = await organizationInfo(db, [organizationId]);
       if (!info) return null;
       const o = info.organization;
-      const outcome = await crawl(o.website, o.kind, o.applicability);
+      const outcome = await crawl(runId, o.website, o.kind, o.applicability, signal);
       return store(runId, organizationId, outcome);
+    },
+
+    /** Heap of the crawler's worker (null when none runs): for the benchmark. */
+    heap: () => monitor?.heap() ?? Promise.resolve(null),
+
+    /** Stops the crawler's worker thread (checks still running end as `error`). */
+    async close(): Promise<void> {
+      const m = monitor;
+      monitor = null;
+      await m?.close();
     },
 
     /** The last attempt of a check job failed: the failure is stored as the check's result. */

@@ -84,6 +84,14 @@ describeBackends('monitor service', ({ db }) => {
     });
     const report = await monitor.report(admin, checks.get(f.school.id)!.id);
     expect(report.pages.length).toBeGreaterThanOrEqual(CATALOGUE.sections.length);
+    // The general rules are kept with the check (the school passes all but the e-signature hint).
+    expect(Object.fromEntries(report.siteChecks.map((c) => [c.key, c.status]))).toMatchObject({
+      section_link: 'pass',
+      shared_navigation: 'pass',
+      accessibility: 'pass',
+      information_as_images: 'pass',
+      e_signature: 'warning',
+    });
     const page = await monitor.snapshot(admin, report.check.id, report.pages[0]!.seq);
     expect(page.url).toBe(sites.server.url('school'));
     expect(page.text).toMatch(/^<!doctype html>/i);

@@ -18,6 +18,7 @@ import {
   bindJobSender,
   createRunner,
   MONITOR_RUN_JOB,
+  stopRunningChecks,
   type MonitorRuntime,
 } from './monitor.runner.ts';
 import { decompressText } from './monitor.snapshots.ts';
@@ -103,6 +104,18 @@ export function createMonitorService(deps: ServiceDeps, runtime: MonitorRuntime 
     return { ...run, what, municipalityOfOrganization: org?.organization.municipalityId ?? null };
   }
 
+  async function runTarget(runId: number) {
+    const run = await repo.getRun(db, runId);
+    if (!run) throw AppError.notFound('Запуск мониторинга не найден');
+    const view = await runView(run);
+    const target = view.organizationId
+      ? { municipalityId: view.municipalityOfOrganization, organizationId: view.organizationId }
+      : view.municipalityId
+        ? { municipalityId: view.municipalityId }
+        : undefined;
+    return { run, view, target };
+  }
+
   async function summaryData(caller: Caller, raw: unknown) {
     const f = viewFilter(caller, parse(SummaryFilter, raw));
     const orgs = await repo.scopeOrganizations(db, f);
@@ -185,20 +198,44 @@ export function createMonitorService(deps: ServiceDeps, runtime: MonitorRuntime 
 
     /** One run with its progress and the checks stored so far. */
     async getRun(caller: Caller, runId: number) {
-      const run = await repo.getRun(db, runId);
-      if (!run) throw AppError.notFound('Запуск мониторинга не найден');
-      const view = await runView(run);
-      const target = view.organizationId
-        ? { municipalityId: view.municipalityOfOrganization, organizationId: view.organizationId }
-        : view.municipalityId
-          ? { municipalityId: view.municipalityId }
-          : undefined;
+      const { view, target } = await runTarget(runId);
       if (
         !can(caller, 'monitor.run', target) &&
         !(target?.organizationId && can(caller, 'results.view', target))
       )
         throw AppError.forbidden();
-      return { run: view, checks: await repo.runCheckSummaries(db, runId) };
+      return {
+        run: view,
+        checks: await repo.runCheckSummaries(db, runId),
+        canStop: can(caller, 'monitor.run', target),
+      };
+    },
+
+    /**
+     * Stops a queued or running run (permission monitor.run over its coverage): checks not yet
+     * started are skipped, running ones stop fetching and are stored as `error` checks with the
+     * reason; the run ends `failed` with it. Stopping a finished run changes nothing.
+     */
+    async stopRun(caller: Caller, runId: number): Promise<MonitorRun> {
+      const { run, target } = await runTarget(runId);
+      authorize(caller, 'monitor.run', target);
+      const reason = `проверка остановлена: ${caller.label}`;
+      const stopped = await db.transaction(async (tx) => {
+        const r = await repo.stopRun(tx, runId, reason, deps.now());
+        if (r) {
+          await recordAudit(tx, caller, {
+            action: 'monitor_run_stop',
+            entityType: 'monitor_run',
+            entityId: runId,
+            before: { status: run.status, done: run.done, total: run.total },
+            after: { status: r.status, failureReason: reason },
+          });
+        }
+        return r;
+      });
+      if (!stopped) return run;
+      stopRunningChecks(db, runId, reason);
+      return stopped;
     },
 
     /** An organization's checks, newest first, each with the diff from the previous good one. */
@@ -259,6 +296,7 @@ export function createMonitorService(deps: ServiceDeps, runtime: MonitorRuntime 
         issues: check.status === 'ok' ? checkIssues(check) : [],
         sections,
         channels: check.channels,
+        siteChecks: check.siteChecks,
         pages: await repo.pagesOfCheck(db, check.id),
         previousId: pair?.previous?.id ?? null,
         diff: pair?.diff ? titledDiff(pair.diff) : null,

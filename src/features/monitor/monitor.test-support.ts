@@ -29,9 +29,11 @@ export async function startMutableSites(): Promise<MutableSites> {
   return { server, sites };
 }
 
-export function testRuntime(server: FixtureServer): MonitorRuntime {
+export function testRuntime(_server: FixtureServer): MonitorRuntime {
   return {
-    fetcher: { ...TEST_LIMITS, resolve: (h) => server.resolve(h), allowPrivate: true },
+    fetcher: { ...TEST_LIMITS, allowPrivate: true },
+    // The crawler's worker thread cannot take a resolver function: fixture names by wildcard.
+    hosts: { '*.sites.test': '127.0.0.1' },
     siteDeadlineMs: 10_000,
     hardTimeoutMs: 20_000,
   };

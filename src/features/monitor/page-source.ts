@@ -14,6 +14,8 @@ export interface PageSourceOptions {
   /** Consecutive network failures after which the host is considered down for this crawl. */
   maxConsecutiveFailures: number;
   now: () => number;
+  /** Cancels the crawl: no page is fetched after it fires (the job was stopped or timed out). */
+  signal?: AbortSignal;
 }
 
 function isHtml(contentType: string | null, body: string): boolean {
@@ -27,6 +29,9 @@ export function createPageSource(fetcher: Fetcher, options: PageSourceOptions) {
   let fetched = 0;
 
   async function load(url: string): Promise<PageFetch> {
+    if (options.signal?.aborted) {
+      return { ok: false, url, failure: 'deadline', reason: 'проверка остановлена' };
+    }
     if (options.now() > options.deadline) {
       return { ok: false, url, failure: 'deadline', reason: 'превышено время проверки сайта' };
     }

@@ -105,12 +105,26 @@ export function surveyShares(survey: SurveyCounts, m: MethodologyVersion): Share
   }));
 }
 
+/**
+ * yes / of × 100 rounded to 2 decimals, half away from zero: exactly round2 of the decimal quotient
+ * (decimal.ts snaps the 40-digit quotient to 30 decimals, so a rational x.xx5 rounds up as here),
+ * in integer arithmetic — 100 000 Decimal divisions were a tenth of a 10 000-organization run.
+ * Numerators below 2^53 / 20 000 only (survey counts); anything larger takes the decimal path.
+ */
+export function sharePercent2(yes: number, of: number): number {
+  if (yes < 0 || of <= 0 || yes * 20_000 + of > Number.MAX_SAFE_INTEGER)
+    return round2(new Dec(yes).div(of).times(100));
+  // 100·yes/of to 2 decimals = k/100 with k = ⌊(10 000·yes + of/2) / of⌋ = ⌊(20 000·yes + of) / 2of⌋.
+  // k / 100 is the double nearest to the decimal k/100, as Number(toFixed(2)) gives.
+  return Math.floor((yes * 20_000 + of) / (2 * of)) / 100;
+}
+
 /** The shares alone (what shortcomings compare with the threshold), without intervals. */
 function plainShares(survey: SurveyCounts, m: MethodologyVersion) {
   return shareSpecs(m).map(([indicator, yes, of]) => ({
     indicator,
     question: yes,
-    share: survey[of] === 0 ? null : round2(new Dec(survey[yes]).div(survey[of]).times(100)),
+    share: survey[of] === 0 ? null : sharePercent2(survey[yes], survey[of]),
   }));
 }
 

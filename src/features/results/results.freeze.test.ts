@@ -122,7 +122,8 @@ describeBackends('results: freezing and versions', ({ db }) => {
     await expect(
       service().getCampaignResults(expert, { campaignId: c.campaignId, version: 2 }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    const municipal = caller('municipal', { territoryId: c.region.municipalities[1].id });
+    // A municipal authority sees its own municipality's organizations (results.scope.test.ts).
+    const municipal = caller('municipal', { territoryId: c.region.municipalities[0].id });
     expect(
       (await service().getCampaignResults(municipal, { campaignId: c.campaignId })).organizations,
     ).toHaveLength(2);

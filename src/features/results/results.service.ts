@@ -5,8 +5,12 @@
 // Who sees what: people who may calculate or approve (operators, the council) see every run (the
 // current one by default); everybody else with `results.view` sees only runs the council approved
 // — the newest frozen one by default.
-// Approved results are public (273-ФЗ art. 95.2), so a municipal authority sees the whole region's
-// ratings (its place among the others is the point); organization staff see their own organization.
+// Whose organizations follow the permission table's scope of `results.view`: a municipal authority
+// sees its municipality's organizations (with their places in the region, kind and municipality
+// ratings) and the region-wide and its own municipality's aggregates; organization staff see their
+// own organization; everybody else the whole region. Approved results are public anyway
+// (273-ФЗ art. 95.2: /results/:campaignId), so nothing is hidden from the public — the staff pages
+// and the API simply do not go beyond the caller's scope.
 import { AppError } from '../../domain/errors.ts';
 import { authorize, can, scopeOf } from '../../domain/permissions/index.ts';
 import type { ResultRunRow } from '../../db/schema/index.ts';
@@ -16,6 +20,7 @@ import type { Caller, ServiceDeps } from '../context.ts';
 import type { Progress } from './calculate.ts';
 import { defaultInputsSource, type CalculationInputsSource } from './inputs.ts';
 import { toAggregate, toOrganizationResult, toResultRun } from './read-model.ts';
+import { municipalityOrganizationIds } from './scope.repo.ts';
 import {
   campaignHeader,
   claimRecalculation,
@@ -97,16 +102,39 @@ export function createResultsService(deps: ServiceDeps, options: ResultsServiceO
     return { h, run };
   }
 
-  /** Organization staff see only their organization; everybody else, all of them. */
-  function ownOnly(caller: Caller): number[] | undefined {
-    if (scopeOf(caller.role, 'results.view') !== 'organization') return undefined;
-    return caller.organizationId != null ? [caller.organizationId] : [];
+  /** The organizations of a run the caller may see; undefined: all of them. */
+  async function visibleIds(caller: Caller, runId: number): Promise<number[] | undefined> {
+    const scope = scopeOf(caller.role, 'results.view');
+    if (scope === 'organization')
+      return caller.organizationId != null ? [caller.organizationId] : [];
+    if (scope === 'municipality')
+      return caller.territoryId != null
+        ? municipalityOrganizationIds(db, runId, caller.territoryId)
+        : [];
+    return undefined;
   }
 
-  async function aggregatesOf(run: ResultRunRow, regionName: string): Promise<AggregateResult[]> {
-    const ids = run.aggregates.filter((a) => a.level === 'municipality').map((a) => Number(a.key));
+  /** May the caller see this organization's row (its stored municipality)? */
+  function mayView(caller: Caller, row: { organizationId: number; municipalityId: number }) {
+    return can(caller, 'results.view', {
+      organizationId: row.organizationId,
+      municipalityId: row.municipalityId,
+    });
+  }
+
+  async function aggregatesOf(
+    caller: Caller,
+    run: ResultRunRow,
+    regionName: string,
+  ): Promise<AggregateResult[]> {
+    // A municipal authority: the region-wide means and its own municipality's, not the others'.
+    const own = scopeOf(caller.role, 'results.view') === 'municipality';
+    const shown = run.aggregates.filter(
+      (a) => !own || a.level !== 'municipality' || a.key === String(caller.territoryId),
+    );
+    const ids = shown.filter((a) => a.level === 'municipality').map((a) => Number(a.key));
     const municipalities = await territoryNames(db, ids);
-    return run.aggregates.map((a) => toAggregate(a, { region: regionName, municipalities }));
+    return shown.map((a) => toAggregate(a, { region: regionName, municipalities }));
   }
 
   return {
@@ -237,7 +265,7 @@ export function createResultsService(deps: ServiceDeps, options: ResultsServiceO
       input: { campaignId: number; version?: number; withProvenance?: boolean },
     ): Promise<CampaignResults> {
       const { h, run } = await pickRun(caller, input.campaignId, input.version);
-      const ids = ownOnly(caller);
+      const ids = await visibleIds(caller, run.id);
       const rows = await runOrganizations(db, run.id, {
         ...(ids ? { organizationIds: ids } : {}),
         withProvenance: input.withProvenance ?? true,
@@ -253,7 +281,7 @@ export function createResultsService(deps: ServiceDeps, options: ResultsServiceO
         run: toResultRun(run),
         bands: [...((run.methodology as { bands?: CampaignResults['bands'] }).bands ?? [])],
         organizations: rows.map((r) => toOrganizationResult(r, run)),
-        aggregates: await aggregatesOf(run, h.regionName),
+        aggregates: await aggregatesOf(caller, run, h.regionName),
       };
     },
 
@@ -264,11 +292,16 @@ export function createResultsService(deps: ServiceDeps, options: ResultsServiceO
     ): Promise<
       Omit<CampaignResults, 'organizations' | 'aggregates'> & { organization: OrganizationResult }
     > {
-      const ids = ownOnly(caller);
-      if (ids && !ids.includes(input.organizationId)) throw AppError.forbidden();
+      // Organization staff: only their own, refused before anything is read.
+      if (
+        scopeOf(caller.role, 'results.view') === 'organization' &&
+        !can(caller, 'results.view', { organizationId: input.organizationId })
+      )
+        throw AppError.forbidden();
       const { h, run } = await pickRun(caller, input.campaignId, input.version);
       const [row] = await runOrganizations(db, run.id, { organizationIds: [input.organizationId] });
       if (!row) throw AppError.notFound('Организации нет в результатах этой кампании');
+      if (!mayView(caller, row)) throw AppError.forbidden();
       return {
         campaign: {
           id: h.id,
@@ -289,7 +322,7 @@ export function createResultsService(deps: ServiceDeps, options: ResultsServiceO
       input: { campaignId: number; version?: number; level?: (typeof AGGREGATE_LEVELS)[number] },
     ): Promise<AggregateResult[]> {
       const { h, run } = await pickRun(caller, input.campaignId, input.version);
-      const all = await aggregatesOf(run, h.regionName);
+      const all = await aggregatesOf(caller, run, h.regionName);
       return input.level ? all.filter((a) => a.level === input.level) : all;
     },
 

@@ -10,7 +10,6 @@ import { emptyCounts } from '../../domain/survey/counts.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
 import { campaignCutoff } from '../monitor/monitor.feed.ts';
-import { countByOrganization } from '../survey/survey.repo.ts';
 import { calculateCampaign, DEFAULT_SETTINGS, type Progress } from './calculate.ts';
 import type { CalculationInputsSource } from './inputs.ts';
 import { FragmentTable, packProvenance, packShortcomings } from './pack.ts';
@@ -24,6 +23,7 @@ import {
   listRuns,
   lockCampaignRow,
   proposalsOf,
+  surveyCounts,
   updateRun,
   type CampaignHeader,
 } from './results.repo.ts';
@@ -68,7 +68,7 @@ async function readInputs(
 ): Promise<CalculationOrganization[]> {
   const [orgs, counts, checklists, sites] = await Promise.all([
     includedOrganizations(ex, campaignId),
-    countByOrganization(ex, campaignId),
+    surveyCounts(ex, campaignId),
     source.checklists(ex, campaignId),
     source.sites(ex, campaignId, cutoff),
   ]);

@@ -14,6 +14,7 @@ import type { Executor } from '../../db/client.ts';
 import type { StoredAnswers } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
+import { createRecalculationTrigger } from '../results/recalculation-trigger.ts';
 import { getFile, insertFile } from '../registry/registry.repo.ts';
 import { IMPORT_MAX_BYTES, type UploadedFile } from '../registry/registry.schema.ts';
 import { CSV_MIME, XLSX_MIME, detectFormat, readRows } from '../registry/spreadsheet.ts';
@@ -72,6 +73,7 @@ const fail = (path: string, message: string): never => {
 
 export function createSurveyImportService(deps: ServiceDeps) {
   const { db } = deps;
+  const inputsChanged = createRecalculationTrigger(deps);
 
   async function ownFile(ex: Executor, caller: Caller, fileId: number) {
     const f = await getFile(ex, fileId);
@@ -216,7 +218,7 @@ export function createSurveyImportService(deps: ServiceDeps) {
 
     /** Stores the valid rows not imported before (one transaction, one audit entry). */
     async commit(caller: Caller, input: ImportInput): Promise<ImportCommitResult> {
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const { report, added, sha256 } = await analyze(tx, caller, input, true);
         await recordAudit(tx, caller, {
           action: 'survey.imported',
@@ -233,6 +235,9 @@ export function createSurveyImportService(deps: ServiceDeps) {
         });
         return { ...report, added };
       });
+      // Imported answers count at once (a repeated file adds nothing and asks nothing).
+      if (result.added > 0) await inputsChanged(input.campaignId);
+      return result;
     },
   };
 }

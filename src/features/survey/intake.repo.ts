@@ -95,7 +95,9 @@ export interface ResponseRow {
  * Inserts valid online/API responses in ONE statement (one transaction, one WAL flush); returns
  * each row's id in input order, or null when its idempotency key was already stored (a concurrent
  * repeat won: the caller reads that id). Ids are drawn from the identity sequence first so that
- * every input row can be matched to its stored row.
+ * every input row can be matched to its stored row. The sequence is named in its migration
+ * (drizzle/0002): a constant regclass is resolved once per statement, whereas
+ * pg_get_serial_sequence() searched pg_depend for every row (on PGlite ~0.2 ms per row).
  */
 export async function insertResponses(
   ex: Executor,
@@ -121,7 +123,7 @@ export async function insertResponses(
   const result = await queryRows<{ ord: number; id: string | number; inserted: boolean }>(
     ex,
     sql`with input as (
-      select t.*, nextval(pg_get_serial_sequence('survey_responses', 'id')) as new_id
+      select t.*, nextval('survey_responses_id_seq'::regclass) as new_id
       from jsonb_to_recordset(${input}::jsonb) as t(ord int, campaign_id int,
         organization_id int, channel text, answers jsonb, client_hash text, ua_hash text,
         browser_hash text, idempotency_key text, flags jsonb, flag_reasons jsonb)

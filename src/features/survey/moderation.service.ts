@@ -7,6 +7,7 @@ import { authorize } from '../../domain/permissions/index.ts';
 import type { CampaignStatus } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
+import { createRecalculationTrigger } from '../results/recalculation-trigger.ts';
 import { flagCounts, listFlagged, lockFlagged, setModeration } from './moderation.repo.ts';
 import {
   DecideSchema,
@@ -32,6 +33,7 @@ function invalid(error: {
 
 export function createModerationService(deps: ServiceDeps) {
   const { db } = deps;
+  const inputsChanged = createRecalculationTrigger(deps);
 
   async function campaignOf(campaignId: number) {
     const campaign = await progressCampaign(db, campaignId);
@@ -82,7 +84,7 @@ export function createModerationService(deps: ServiceDeps) {
         );
       }
       const at = deps.now();
-      return db.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const found = await lockFlagged(tx, campaignId, ids);
         if (found.length !== ids.length) {
           const known = new Set(found.map((f) => f.id));
@@ -110,6 +112,9 @@ export function createModerationService(deps: ServiceDeps) {
         );
         return { decided: ids.length, decision };
       });
+      // Included or excluded answers change the counts the results are calculated from.
+      await inputsChanged(campaignId, campaign.status);
+      return result;
     },
   };
 }

@@ -15,6 +15,7 @@ import { QUESTIONS } from '../../domain/survey/questionnaire.ts';
 import { validateResponse } from '../../domain/survey/validate.ts';
 import type { StoredAnswers } from '../../db/schema/index.ts';
 import type { Caller, ServiceDeps } from '../context.ts';
+import { createRecalculationTrigger } from '../results/recalculation-trigger.ts';
 import { parse } from '../registry/registry.shared.ts';
 import {
   batchTotals,
@@ -69,6 +70,7 @@ export function compareEntries(first: StoredAnswers, second: StoredAnswers): Mis
 
 export function createPaperService(deps: ServiceDeps) {
   const { db } = deps;
+  const inputsChanged = createRecalculationTrigger(deps);
 
   async function target(input: {
     surveyCode?: string | undefined;
@@ -138,6 +140,9 @@ export function createPaperService(deps: ServiceDeps) {
           `Анкета № ${seq} пакета «${input.batchNumber}» уже введена. Для контроля введите её в режиме повторного ввода.`,
         );
       }
+      // A keyed questionnaire counts at once; the request is debounced (one job per campaign a
+      // minute), so a packet keyed in a row asks once. Second entries never count: no request.
+      await inputsChanged(t.campaignId, t.campaignStatus);
       return {
         id,
         campaignId: t.campaignId,

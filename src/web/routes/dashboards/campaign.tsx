@@ -30,6 +30,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     throw redirect(`/campaigns/${campaignId}/organizations/${ctx.caller.organizationId}/results`);
   }
   const query = Object.fromEntries(new URL(request.url).searchParams);
+  // A municipal authority's scope is its municipality (permission table): another one's selection
+  // (and its history of means) shows its own instead.
+  if (
+    scopeOf(ctx.caller.role, 'results.view') === 'municipality' &&
+    query.municipalityId &&
+    query.municipalityId !== String(ctx.caller.territoryId)
+  )
+    query.municipalityId = String(ctx.caller.territoryId);
   const d: CampaignDashboardPage = await load(() =>
     ctx.services.resultDashboards.campaignDashboard(ctx.caller, campaignId, query),
   );

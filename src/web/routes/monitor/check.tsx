@@ -29,6 +29,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   return load(() => ctx.services.monitor.report(ctx.caller, id));
 }
 
+const RULE_STATUS_WORDS: Record<string, string> = {
+  pass: 'выполнено',
+  fail: 'не выполнено',
+  warning: 'замечание',
+  not_checked: 'не проверено',
+};
+
 const kib = (n: number) => `${Math.max(1, Math.round(n / 1024))} КБ`;
 
 export default function MonitorCheck() {
@@ -142,6 +149,40 @@ export default function MonitorCheck() {
             </List.Item>
           ))}
         </List>
+
+        {r.siteChecks.length > 0 && (
+          <>
+            <Title order={2} id="rules-title">
+              Общие требования к сайту
+            </Title>
+            <Table withTableBorder striped aria-labelledby="rules-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Требование</Table.Th>
+                  <Table.Th scope="col">Результат</Table.Th>
+                  <Table.Th scope="col">Подробности</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.siteChecks.map((sc) => (
+                  <Table.Tr key={sc.key}>
+                    <Table.Th scope="row">
+                      {sc.title}
+                      <Text size="xs" c="dimmed">
+                        {sc.basis}
+                        {sc.required ? '' : ' (справочно)'}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td>{RULE_STATUS_WORDS[sc.status] ?? sc.status}</Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-word' }}>
+                      {[sc.details, ...sc.evidence.slice(0, 5)].filter(Boolean).join('; ')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
+        )}
 
         <Title order={2} id="pages-title">
           Сохранённые страницы

@@ -14,6 +14,7 @@ import {
 } from '../../../../test/app.ts';
 import { describeBackends } from '../../../../test/db.ts';
 import { createOrganizationRow, createRegion } from '../../../../test/fixtures.ts';
+import { insertRun } from '../../../features/monitor/monitor.repo.ts';
 import { seedMonitorChecks } from '../../../features/monitor/monitor.seed.ts';
 import { SYSTEM_CALLER } from '../../../features/context.ts';
 
@@ -96,6 +97,23 @@ describeBackends('monitoring pages', ({ db }) => {
     expect(page).toContain('Завершён');
     expect(page).toContain('Проверено 1 из 1, с ошибкой 1');
     expect(page).toContain('адрес сайта не указан в реестре');
+    expect(page).not.toContain('http-equiv="refresh"');
+  });
+
+  it('a queued run can be stopped from its page', async () => {
+    const run = await insertRun(db(), {
+      scope: 'organization',
+      organizationId: noSiteId,
+      trigger: 'manual',
+      requestedBy: 'тест',
+    });
+    const before = await (await get(`/monitor/runs/${run.id}`, admin)).text();
+    expect(before).toContain('Остановить проверку');
+    const res = await app.request(`/monitor/runs/${run.id}`, postForm(admin));
+    expect(res.status).toBe(302);
+    const page = await (await get(`/monitor/runs/${run.id}`, admin)).text();
+    expect(page).toMatch(/проверка остановлена: [^<]+/);
+    expect(page).not.toContain('Остановить проверку');
     expect(page).not.toContain('http-equiv="refresh"');
   });
 

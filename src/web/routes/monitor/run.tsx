@@ -1,12 +1,14 @@
 // /monitor/runs/:id — one run: what it checks, its state and progress (done / total / errors). While
-// it runs the page refreshes itself every 5 seconds (a meta refresh: works without JavaScript).
-import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import type { LoaderFunctionArgs, MetaFunction } from 'react-router';
-import { Link, useLoaderData } from 'react-router';
+// it runs the page refreshes itself every 5 seconds (a meta refresh: works without JavaScript), and
+// (monitor.run) a button stops it.
+import { Alert, Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from 'react-router';
+import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { requireUser } from '../../auth.server.ts';
+import { CsrfField, ErrorSummary } from '../../components/error-summary.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageShell } from '../../components/page-shell.tsx';
-import { load } from '../../errors.server.ts';
+import { failure, load } from '../../errors.server.ts';
 import { CheckResult, idParam, MonitorNav, RunProgress, RunStatus, TRIGGER_WORDS } from './ui.tsx';
 
 export const REFRESH_SECONDS = 5;
@@ -39,11 +41,25 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     },
     checks: r.checks.slice(0, 500),
     more: Math.max(0, r.checks.length - 500),
+    canStop: r.canStop,
+    csrf: ctx.csrfToken,
   };
 }
 
+export async function action({ context, request, params }: ActionFunctionArgs) {
+  const ctx = requireUser(context, request);
+  const id = idParam(params.id, 'Запуск мониторинга');
+  try {
+    await ctx.services.monitor.stopRun(ctx.caller, id);
+    return redirect(`/monitor/runs/${id}`);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
 export default function MonitorRun() {
-  const { run, checks, more } = useLoaderData<typeof loader>();
+  const { run, checks, more, canStop, csrf } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const going = run.status === 'queued' || run.status === 'running';
   return (
     <PageShell size="xl">
@@ -65,6 +81,15 @@ export default function MonitorRun() {
           <Text size="sm" c="dimmed">
             Страница обновляется каждые {REFRESH_SECONDS} секунд, пока идёт проверка.
           </Text>
+        )}
+        {going && canStop && (
+          <Form method="post" aria-label="Остановка проверки">
+            <ErrorSummary failure={result} />
+            <CsrfField token={csrf} />
+            <Button type="submit" color="red" variant="outline">
+              Остановить проверку
+            </Button>
+          </Form>
         )}
         {run.failureReason && <Alert color="red">{run.failureReason}</Alert>}
         <Title order={2} id="checks-title">

@@ -67,10 +67,14 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   };
   try {
     const res = await ctx.services.surveyModeration.decide(ctx.caller, id, input);
-    const url = new URL(request.url);
-    url.searchParams.set('done', String(res.decided));
-    url.searchParams.set('decision', res.decision);
-    return redirect(`${url.pathname}?${url.searchParams}`);
+    // The page's own path, not the request's: with JavaScript on the form posts to
+    // `…/moderation.data` (React Router's data request), and a redirect there is a 404 page.
+    const back = new URLSearchParams(new URL(request.url).searchParams);
+    back.delete('_routes');
+    back.delete('index');
+    back.set('done', String(res.decided));
+    back.set('decision', res.decision);
+    return redirect(`/campaigns/${id}/moderation?${back}`);
   } catch (e) {
     return failure(e);
   }

@@ -45,12 +45,14 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
 export async function action({ context, request, params }: ActionFunctionArgs) {
   const ctx = requirePermission(context, request, 'survey.moderate');
   try {
-    const res = await ctx.services.surveyReminders.request(ctx.caller, Number(params.id));
-    const url = new URL(request.url);
+    const id = Number(params.id);
+    const res = await ctx.services.surveyReminders.request(ctx.caller, id);
     const query = res.run
       ? `sent=${res.run.sent.length}&skipped=${res.run.skipped.length}`
       : 'queued=1';
-    return redirect(`${url.pathname}?${query}`);
+    // The page's own path, not the request's: with JavaScript on the form posts to
+    // `…/reminders.data` (React Router's data request), and a redirect there is a 404 page.
+    return redirect(`/campaigns/${id}/reminders?${query}`);
   } catch (e) {
     return failure(e);
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "monitor_checks" ADD COLUMN "site_checks" jsonb DEFAULT '[]'::jsonb NOT NULL;

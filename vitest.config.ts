@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // test/db.ts) and `e2e` (the real server driven through Debian's Chromium). `npm test` runs both.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the CPUs: a single worker on a 2-core CI machine,
+    // although most of a suite's time is spent waiting (child processes, databases, the browser).
+    maxWorkers: 2,
     projects: [
       {
         test: {

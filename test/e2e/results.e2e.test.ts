@@ -66,7 +66,24 @@ async function answerTheRest(page: Page): Promise<void> {
     }
     return [...open].filter((n) => !answered.has(n));
   });
-  for (const name of names) await page.locator(`input[type=radio][name="${name}"]`).first().check();
+  for (const name of names) await checkRadio(page, `input[type=radio][name="${name}"]`);
+}
+
+/**
+ * Checks a radio button, again if hydration (or the page restoring its saved draft) reset it
+ * right after the click: under load the first click can land before React has taken the page over.
+ */
+async function checkRadio(page: Page, selector: string): Promise<void> {
+  const radio = page.locator(selector).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await radio.check({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 /** Moves the campaign one status on from its card (the «Следующий шаг» buttons). */
@@ -125,6 +142,7 @@ describe.skipIf(!hasChromium)('results: checklist to published result card', () 
       const form = `${app.url}/campaigns/${campaignId}/checklists/${orgId}`;
       for (const section of SECTIONS) {
         await expert.goto(`${form}?section=${section}`);
+        await expert.waitForLoadState('networkidle');
         await answerTheRest(expert);
         await expert.getByRole('button', { name: 'Сохранить', exact: true }).click();
         await expert.waitForURL(/saved=/);

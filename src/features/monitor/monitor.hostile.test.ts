@@ -92,7 +92,7 @@ describeBackends('monitor: hostile sites in the application', ({ db, database })
       ]),
     );
     expect(byName).toEqual({
-      hang: ['error', 'нет ответа за 1 с', 14],
+      hang: ['error', 'нет ответа за 3 с', 14],
       huge: ['error', 'страница больше 2 МиБ', 14],
       loop: ['error', `циклическое перенаправление (${sites.server.url('loop')})`, 14],
       hostile: ['ok', null, 3],

@@ -76,7 +76,7 @@ describeBackends('monitor service', ({ db }) => {
       required: 85,
     });
     expect(checks.get(f.hanging.id)).toMatchObject({ status: 'error', present: 0 });
-    expect(checks.get(f.hanging.id)?.errorReason).toMatch(/^нет ответа за 1 с/);
+    expect(checks.get(f.hanging.id)?.errorReason).toMatch(/^нет ответа за 3 с/);
     expect(checks.get(f.noSite.id)).toMatchObject({
       status: 'error',
       errorReason: 'адрес сайта не указан в реестре',

@@ -31,7 +31,9 @@ export async function startMutableSites(): Promise<MutableSites> {
 
 export function testRuntime(_server: FixtureServer): MonitorRuntime {
   return {
-    fetcher: { ...TEST_LIMITS, allowPrivate: true },
+    // Longer per-request limits than the crawler's own tests: these suites crawl good sites
+    // through the worker and the queue, and a 1 s limit turns a busy CI machine into flakes.
+    fetcher: { ...TEST_LIMITS, connectTimeoutMs: 3_000, totalTimeoutMs: 3_000, allowPrivate: true },
     // The crawler's worker thread cannot take a resolver function: fixture names by wildcard.
     hosts: { '*.sites.test': '127.0.0.1' },
     siteDeadlineMs: 10_000,

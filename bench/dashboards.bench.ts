@@ -102,7 +102,7 @@ async function run(label: string, database: Database): Promise<void> {
   );
   const build = await loadTestBuild();
   if (!build) {
-    console.log('  pages: build/ is missing (npm run build:web), skipped');
+    console.log('  pages: build/ is missing (npm run build), skipped');
   } else {
     const app = createTestApp(db, { build });
     const who = await loginAs(app, db, 'council');

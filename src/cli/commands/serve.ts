@@ -44,7 +44,7 @@ export async function loadServerBuild(file = SERVER_BUILD_FILE): Promise<ServerB
   if (!existsSync(file)) {
     throw new AppError(
       ERROR_CODES.CONFIG,
-      `Страницы не собраны: нет ${path.relative(process.cwd(), file)}. Выполните npm run build:web ` +
+      `Страницы не собраны: нет ${path.relative(process.cwd(), file)}. Выполните npm run build ` +
         '(или npm start, который собирает их сам).',
     );
   }

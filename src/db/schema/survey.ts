@@ -17,10 +17,12 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { SURVEY_QUESTIONS, type SurveyQuestion } from '../../domain/scoring/input.ts';
 import { campaigns } from './campaigns.ts';
 import { bytea, createdAt, oneOf } from './columns.ts';
 import { organizations } from './organizations.ts';
@@ -34,6 +36,16 @@ export type ModerationDecision = (typeof MODERATION_DECISIONS)[number];
 
 /** The stored answers (q1–q14 booleans, q15 text, q16/q18 codes, q17 years); see src/domain/survey. */
 export type StoredAnswers = Partial<Record<string, boolean | string | number>>;
+
+/** SQL of `yes_mask`: the sum of 2^(i−1) over the questions qi answered with JSON `true`. */
+const YES_MASK_EXPRESSION = SURVEY_QUESTIONS.map(
+  (q, i) => `(case when (answers -> '${q}') = 'true'::jsonb then ${1 << i} else 0 end)`,
+).join(' + ');
+
+/** The bit of question `q` (q1…q14) in `yes_mask`. */
+export function yesBit(q: SurveyQuestion): number {
+  return 1 << SURVEY_QUESTIONS.indexOf(q);
+}
 
 export const surveyResponses = pgTable(
   'survey_responses',
@@ -76,6 +88,12 @@ export const surveyResponses = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
     /** Continuous feedback between campaigns: stored, never counted in a campaign's scores. */
     isFeedback: boolean().notNull().default(false),
+    /**
+     * Bit i−1 set when question qi (q1…q14) was answered «Да»: the calculation counts «Да» answers
+     * per organization with integer bit tests instead of 14 jsonb look-ups per row (about 3× faster
+     * over 2 million responses, bench/score.bench.ts). Computed by the database, never written.
+     */
+    yesMask: smallint().notNull().generatedAlwaysAs(sql.raw(YES_MASK_EXPRESSION)),
     createdAt: createdAt(),
   },
   (t) => [

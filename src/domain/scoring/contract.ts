@@ -6,6 +6,7 @@ import type { Dec } from './decimal.ts';
 import type { ScoreRequest } from './input.schema.ts';
 import { CRITERION_IDS, INDICATOR_IDS } from './methodology.ts';
 import type { MethodologyVersion } from './methodology.ts';
+import type { WeightUse } from './provenance.ts';
 import { roundOrganizationScore, scoreOrganization } from './organization.ts';
 import type { OrganizationScore, RoundedScore } from './organization.ts';
 
@@ -44,6 +45,22 @@ export function contractOutput(batch: BatchScore): ScoreOutput {
 const weight = (d: Dec): number => d.toDecimalPlaces(6).toNumber();
 const unrounded = (d: Dec | null): string | null => (d === null ? null : d.toString());
 
+/** Rounded weights per (shared, read-only) weights array of src/domain/scoring/criteria.ts. */
+const weightsCache = new WeakMap<readonly WeightUse[], readonly Record<string, unknown>[]>();
+
+function weightsJson(weights: readonly WeightUse[]): readonly Record<string, unknown>[] {
+  let json = weightsCache.get(weights);
+  if (!json) {
+    json = weights.map((w) => ({
+      ...w,
+      nominal: weight(w.nominal),
+      effective: weight(w.effective),
+    }));
+    weightsCache.set(weights, json);
+  }
+  return json;
+}
+
 /** Provenance of one organisation as plain JSON (decimals as unrounded strings, weights rounded). */
 export function provenanceJson(score: OrganizationScore): Record<string, unknown> {
   const indicators = Object.fromEntries(
@@ -55,12 +72,14 @@ export function provenanceJson(score: OrganizationScore): Record<string, unknown
   const criteria = Object.fromEntries(
     CRITERION_IDS.map((id) => {
       const c = score.criteria[id];
-      const weights = c.provenance.weights.map((w) => ({
-        ...w,
-        nominal: weight(w.nominal),
-        effective: weight(w.effective),
-      }));
-      return [id, { ...c.provenance, weights, unrounded: unrounded(c.value) }];
+      return [
+        id,
+        {
+          ...c.provenance,
+          weights: weightsJson(c.provenance.weights),
+          unrounded: unrounded(c.value),
+        },
+      ];
     }),
   );
   const total = { ...score.total.provenance, unrounded: unrounded(score.total.value) };

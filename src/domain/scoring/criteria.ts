@@ -16,6 +16,49 @@ export interface TotalResult {
   provenance: TotalProvenance;
 }
 
+/** What a criterion's weights look like for one set of applicable indicators. */
+interface CriterionShape {
+  parts: readonly { ind: IndicatorId; w: Dec }[];
+  weights: readonly WeightUse[];
+  weightSum: Dec;
+  formula: string;
+  note: string | null;
+}
+
+/**
+ * Shapes by criterion and applicability pattern. Weights are constants of the methodology, so the
+ * rescaled weights, their sum and the formula text are the same for every organisation with the
+ * same applicable indicators: computed once (a region has a handful of patterns, not 10 000).
+ * The shared `weights` arrays are read-only by contract (provenance only reads them).
+ */
+const shapes = new Map<string, CriterionShape>();
+
+function criterionShape(id: CriterionId, applicable: readonly boolean[]): CriterionShape {
+  const key = `${id}:${applicable.map((a) => (a ? 1 : 0)).join('')}`;
+  const known = shapes.get(key);
+  if (known) return known;
+  const all = CRITERION_WEIGHTS[id].map(([ind, w]) => ({ ind, w: new Dec(w) }));
+  const parts = all.filter((_, i) => applicable[i]);
+  const weightSum = sumDec(parts.map((p) => p.w));
+  const weights: WeightUse[] = all.map((p, i) => ({
+    indicator: p.ind,
+    nominal: p.w,
+    effective: applicable[i] ? p.w.div(weightSum) : ZERO,
+    applicable: applicable[i]!,
+  }));
+  const terms = parts.map((p) => `${p.w.toString()} × ${p.ind}`).join(' + ');
+  const rescaled = parts.length < all.length;
+  const shape: CriterionShape = {
+    parts,
+    weights,
+    weightSum,
+    formula: rescaled ? `(${terms}) / ${weightSum.toString()}` : terms,
+    note: rescaled ? 'веса пересчитаны на применимые показатели' : null,
+  };
+  shapes.set(key, shape);
+  return shape;
+}
+
 /**
  * A criterion is the weighted mean of its applicable indicators, weights rescaled to sum to 1
  * (`Σ wᵢ·Iᵢ / Σ wᵢ` over non-null Iᵢ); null when none applies. In `zero` mode no indicator is null,
@@ -26,21 +69,13 @@ export function scoreCriterion(
   indicators: Readonly<Record<IndicatorId, IndicatorResult>>,
   zeroMode: ZeroDenominatorMode,
 ): CriterionResult {
-  const parts = CRITERION_WEIGHTS[id].map(([ind, w]) => ({
-    ind,
-    w: new Dec(w),
-    v: indicators[ind].value,
-  }));
-  const applicable = parts.filter((p) => p.v !== null);
-  const weightSum = sumDec(applicable.map((p) => p.w));
-  const weights: WeightUse[] = parts.map((p) => ({
-    indicator: p.ind,
-    nominal: p.w,
-    effective: p.v === null ? ZERO : p.w.div(weightSum),
-    applicable: p.v !== null,
-  }));
-  const terms = applicable.map((p) => `${p.w.toString()} × ${p.ind}`).join(' + ');
-  if (applicable.length === 0) {
+  const values = CRITERION_WEIGHTS[id].map(([ind]) => indicators[ind].value);
+  const shape = criterionShape(
+    id,
+    values.map((v) => v !== null),
+  );
+  const { weights } = shape;
+  if (shape.parts.length === 0) {
     const provenance = { formula: '—', weights, zeroDenominator: zeroMode, notApplicable: true };
     return {
       id,
@@ -48,14 +83,18 @@ export function scoreCriterion(
       provenance: { ...provenance, note: 'ни один показатель критерия не применим' },
     };
   }
-  const weighted = sumDec(applicable.map((p) => p.w.times(p.v ?? ZERO)));
-  const rescaled = applicable.length < parts.length;
-  const formula = rescaled ? `(${terms}) / ${weightSum.toString()}` : terms;
-  const note = rescaled ? 'веса пересчитаны на применимые показатели' : null;
+  const present = values.filter((v): v is Dec => v !== null);
+  const weighted = sumDec(shape.parts.map((p, i) => p.w.times(present[i]!)));
   return {
     id,
-    value: weighted.div(weightSum),
-    provenance: { formula, weights, zeroDenominator: zeroMode, notApplicable: false, note },
+    value: weighted.div(shape.weightSum),
+    provenance: {
+      formula: shape.formula,
+      weights,
+      zeroDenominator: zeroMode,
+      notApplicable: false,
+      note: shape.note,
+    },
   };
 }
 

@@ -95,7 +95,7 @@ async function storeRun(ex: Executor, campaignId: number, r: CampaignResults, ve
     frozenAt: frozen ? new Date(r.run.frozenAt!) : null,
     frozenBasis: frozen ? r.run.frozenBasis : null,
   });
-  await insertRunOrganizations(ex, run.id, rows);
+  await insertRunOrganizations(ex, run.id, rows, (r) => r);
   return run.id;
 }
 

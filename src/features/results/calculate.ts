@@ -6,10 +6,7 @@ import { rankOrganizations } from '../../domain/ratings/index.ts';
 import { wilsonPercent } from '../../domain/ratings/wilson.ts';
 import {
   bandFor,
-  CRITERION_IDS,
-  INDICATOR_IDS,
   provenanceJson,
-  round2OrNull,
   roundOrganizationScore,
   scoreOrganization,
   type IndicatorId,
@@ -20,6 +17,7 @@ import {
 import { Dec, round2 } from '../../domain/scoring/decimal.ts';
 import { deriveShortcomings, type Shortcoming } from '../../domain/shortcomings/index.ts';
 import type { ResultRunSettings, StoredAggregate } from '../../db/schema/index.ts';
+import { campaignAggregates } from './aggregates.ts';
 import type { PreparedOrganization } from './prepare.ts';
 
 export type { CalculationInputsSource, ChecklistFacts, SiteFacts } from './inputs.ts';
@@ -184,85 +182,6 @@ function computeOne(
   };
 }
 
-/**
- * Plain mean. Callers pass values in organization-id order (a canonical order), so a 40-digit sum
- * that rounds its last digit still never depends on the order rows were read — without sorting
- * every column (sumDec), which costs more than the scoring for 10 000 organizations.
- */
-function mean(values: readonly (Dec | null)[]): Dec | null {
-  let sum: Dec | null = null;
-  let n = 0;
-  for (const v of values) {
-    if (v === null) continue;
-    sum = sum === null ? v : sum.plus(v);
-    n++;
-  }
-  return sum === null ? null : sum.div(n);
-}
-
-/** Plain means over organizations with a total (methodology.md "Scales"), indicators included. */
-function aggregate(
-  level: StoredAggregate['level'],
-  key: string,
-  scores: readonly OrganizationScore[],
-): StoredAggregate {
-  const rated = scores.filter((s) => s.total.value !== null);
-  const of = <K extends string>(
-    ids: readonly K[],
-    value: (s: OrganizationScore, id: K) => Dec | null,
-  ) =>
-    Object.fromEntries(ids.map((id) => [id, round2OrNull(mean(rated.map((s) => value(s, id))))]));
-  return {
-    level,
-    key,
-    organizations: rated.length,
-    indicators: of(INDICATOR_IDS, (s, id) => s.indicators[id].value),
-    criteria: of(CRITERION_IDS, (s, id) => s.criteria[id].value),
-    total: round2OrNull(mean(rated.map((s) => s.total.value))),
-  };
-}
-
-function groups<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-export function campaignAggregates(
-  unordered: readonly { row: ComputedOrganization; score: OrganizationScore }[],
-): StoredAggregate[] {
-  const computed = [...unordered].sort((a, b) => a.row.organizationId - b.row.organizationId);
-  const out = [
-    aggregate(
-      'region',
-      'region',
-      computed.map((c) => c.score),
-    ),
-  ];
-  for (const [key, list] of groups(computed, (c) => String(c.row.municipalityId)))
-    out.push(
-      aggregate(
-        'municipality',
-        key,
-        list.map((c) => c.score),
-      ),
-    );
-  for (const [key, list] of groups(computed, (c) => c.row.kind))
-    out.push(
-      aggregate(
-        'kind',
-        key,
-        list.map((c) => c.score),
-      ),
-    );
-  return out;
-}
-
 /** Scores, ranks and aggregates every prepared organization. */
 export function calculateCampaign(
   prepared: readonly PreparedOrganization[],
@@ -297,5 +216,6 @@ export function calculateCampaign(
         'равные опубликованные итоговые баллы делят место, следующее место пропускается (1, 1, 3)',
     };
   }
-  return { organizations: computed.map((c) => c.row), aggregates: campaignAggregates(computed) };
+  const members = computed.map(({ row, score }) => ({ ...row, score }));
+  return { organizations: computed.map((c) => c.row), aggregates: campaignAggregates(members) };
 }

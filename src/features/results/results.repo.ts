@@ -15,6 +15,7 @@ import {
   resultRuns,
   surveyResponses,
   territories,
+  yesBit,
   type CampaignStatus,
   type NewResultRun,
   type ResultRunRow,
@@ -95,9 +96,10 @@ export async function surveyCounts(
   campaignId: number,
 ): Promise<OrganizationCounts[]> {
   const r = surveyResponses;
+  // «Да» answers are bits of the stored generated column yes_mask (src/db/schema/survey.ts).
   const yes = SURVEY_QUESTIONS.map(
     (q) =>
-      sql`count(*) filter (where ${r.answers} ->> ${sql.raw(`'${q}'`)} = 'true')::int as ${sql.raw(q)}`,
+      sql`count(*) filter (where ${r.yesMask} & ${sql.raw(String(yesBit(q)))} <> 0)::int as ${sql.raw(q)}`,
   );
   const query = sql`select ${r.organizationId} as org,
       (${COUNTED_CONDITION}) as counted,
@@ -180,47 +182,82 @@ export interface StoredOrganization {
 
 /** Rows per statement (a few MB of JSON each). */
 const CHUNK = 2000;
+/** Rows made between two turns of the event loop while the previous statement runs. */
+const SLICE = 250;
+
+const storedJson = (r: StoredOrganization) => ({
+  organization_id: r.organizationId,
+  kind: r.kind,
+  municipality_id: r.municipalityId,
+  indicators: r.indicators,
+  criteria: r.criteria,
+  total: r.total,
+  band: r.band,
+  counts: r.counts,
+  provenance: r.provenance,
+  shortcomings: r.shortcomings,
+  respondents: r.respondents,
+  required_sample: r.requiredSample,
+  flagged_responses: r.flaggedResponses,
+  excluded_responses: r.excludedResponses,
+  flags: r.flags,
+  ranked: r.ranked,
+  rank_kind: r.ranks.kind,
+  rank_municipality: r.ranks.municipality,
+  rank_region: r.ranks.region,
+  council_proposals: r.councilProposals,
+});
+
+/**
+ * The JSON document of one chunk, made in slices that yield to the event loop: the previous
+ * chunk's statement is being sent and stored meanwhile, so the database works while this process
+ * packs (two cores busy instead of one taking turns).
+ */
+async function chunkDocument<T>(
+  items: readonly T[],
+  toStored: (item: T) => StoredOrganization,
+): Promise<string> {
+  const parts: string[] = [];
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const slice = items
+      .slice(start, start + SLICE)
+      .map((i) => JSON.stringify(storedJson(toStored(i))));
+    parts.push(slice.join(','));
+  }
+  return `[${parts.join(',')}]`;
+}
 
 /**
  * Stores the organizations of a run: per chunk ONE `INSERT … SELECT … FROM jsonb_to_recordset($1)`
  * over a single JSON document. Measured against unnest() over jsonb[]/text[] arrays of the same
  * rows, PostgreSQL parses one JSON document about twice as fast as an array literal of JSON texts
- * (escaping every quote), and the parameter count stays constant either way.
+ * (escaping every quote), and the parameter count stays constant either way. `toStored` turns an
+ * item into its row when its chunk is made (packing provenance overlaps the previous statement);
+ * one statement runs at a time on the transaction's connection.
  */
-export async function insertRunOrganizations(
+export async function insertRunOrganizations<T>(
   ex: Executor,
   runId: number,
-  rows: readonly StoredOrganization[],
+  items: readonly T[],
+  toStored: (item: T) => StoredOrganization,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const doc = JSON.stringify(
-      rows.slice(start, start + CHUNK).map((r) => ({
-        organization_id: r.organizationId,
-        kind: r.kind,
-        municipality_id: r.municipalityId,
-        indicators: r.indicators,
-        criteria: r.criteria,
-        total: r.total,
-        band: r.band,
-        counts: r.counts,
-        provenance: r.provenance,
-        shortcomings: r.shortcomings,
-        respondents: r.respondents,
-        required_sample: r.requiredSample,
-        flagged_responses: r.flaggedResponses,
-        excluded_responses: r.excludedResponses,
-        flags: r.flags,
-        ranked: r.ranked,
-        rank_kind: r.ranks.kind,
-        rank_municipality: r.ranks.municipality,
-        rank_region: r.ranks.region,
-        council_proposals: r.councilProposals,
-      })),
-    );
-    const part = Math.min(CHUNK, rows.length - start);
-    const [done] = await queryRows<{ n: number }>(
-      ex,
-      sql`
+  let pending: Promise<void> | null = null;
+  for (let start = 0; start < items.length; start += CHUNK) {
+    const chunk = items.slice(start, start + CHUNK);
+    const doc = await chunkDocument(chunk, toStored);
+    if (pending) await pending;
+    pending = insertChunk(ex, runId, doc, chunk.length);
+    // A failing statement must not become an unhandled rejection while the next chunk is made.
+    pending.catch(() => undefined);
+  }
+  if (pending) await pending;
+}
+
+async function insertChunk(ex: Executor, runId: number, doc: string, part: number): Promise<void> {
+  const [done] = await queryRows<{ n: number }>(
+    ex,
+    sql`
       with stored as (
       insert into result_organizations (run_id, organization_id, kind, municipality_id, indicators,
         criteria, total, band, counts, provenance, shortcomings, respondents,
@@ -240,11 +277,10 @@ export async function insertRunOrganizations(
       join territories m on m.id = u.municipality_id
       returning 1)
       select count(*)::int as n from stored`,
-    );
-    // The joins stand in for foreign keys (see src/db/schema/results.ts): nothing may go missing.
-    if (Number(done?.n) !== part)
-      throw new Error(`result_organizations: сохранено ${done?.n} строк из ${part}`);
-  }
+  );
+  // The joins stand in for foreign keys (see src/db/schema/results.ts): nothing may go missing.
+  if (Number(done?.n) !== part)
+    throw new Error(`result_organizations: сохранено ${done?.n} строк из ${part}`);
 }
 
 const municipality = alias(territories, 'municipality');

@@ -133,12 +133,6 @@ export async function runCalculation(
     // The council's proposals made on the previous version stay with the organizations.
     const proposals = newest ? await proposalsOf(tx, newest.id) : new Map<number, string>();
     const table = new FragmentTable();
-    const rows = calc.organizations.map((o) => ({
-      ...o,
-      provenance: packProvenance(o.provenance, table),
-      shortcomings: packShortcomings(o.shortcomings, table),
-      councilProposals: proposals.get(o.organizationId) ?? null,
-    }));
     const run = await insertRun(tx, {
       campaignId,
       version: (newest?.version ?? 0) + 1,
@@ -150,9 +144,17 @@ export async function runCalculation(
       computedBy: caller.label,
       organizations: calc.organizations.length,
       aggregates: calc.aggregates,
-      fragments: table.entries,
+      fragments: {},
     });
-    await insertRunOrganizations(tx, run.id, rows);
+    // Rows are packed chunk by chunk while the previous chunk is being stored; the fragments they
+    // share are complete only after the last one.
+    await insertRunOrganizations(tx, run.id, calc.organizations, (o) => ({
+      ...o,
+      provenance: packProvenance(o.provenance, table),
+      shortcomings: packShortcomings(o.shortcomings, table),
+      councilProposals: proposals.get(o.organizationId) ?? null,
+    }));
+    const finished = await updateRun(tx, run.id, { fragments: table.entries });
     await recordAudit(tx, caller, {
       action: 'results.calculate',
       entityType: 'campaign',
@@ -167,7 +169,7 @@ export async function runCalculation(
       },
     });
     return {
-      run: toResultRun(run),
+      run: toResultRun(finished),
       stored: true,
       organizations: run.organizations,
       ms: Math.round(performance.now() - started),

@@ -9,10 +9,15 @@ import {
   surveyResponses,
   surveySalts,
   territories,
+  yesBit,
   type CampaignStatus,
   type StoredMethodology,
 } from '../../db/schema/index.ts';
-import { SURVEY_QUESTIONS, type SurveyCounts } from '../../domain/scoring/input.ts';
+import {
+  SURVEY_QUESTIONS,
+  type SurveyCounts,
+  type SurveyQuestion,
+} from '../../domain/scoring/input.ts';
 
 /** What a survey code leads to: the campaign, the organization and the collection window. */
 export interface CodeTarget {
@@ -166,8 +171,8 @@ export async function countByOrganization(
   ex: Executor,
   campaignId: number,
 ): Promise<OrganizationCounts[]> {
-  const yes = (q: string) =>
-    sql<number>`count(*) filter (where ${COUNTED_CONDITION} and ${surveyResponses.answers} -> ${q} = 'true'::jsonb)::int`;
+  const yes = (q: SurveyQuestion) =>
+    sql<number>`count(*) filter (where ${COUNTED_CONDITION} and ${surveyResponses.yesMask} & ${sql.raw(String(yesBit(q)))} <> 0)::int`;
   const rows = await ex
     .select({
       organizationId: surveyResponses.organizationId,

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -19,6 +19,22 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** What repositories accept: the database or a transaction (a Tx is a Db). */
 export type Executor = Db | Tx;
+
+/**
+ * Independent reads: concurrently on the pool (each on its own connection), one after another
+ * inside a transaction, which has a single connection — node-postgres deprecates a query sent
+ * while its client is still executing another (and queues it anyway).
+ */
+export async function readAll<T extends readonly unknown[]>(
+  ex: Executor,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  if (!(ex instanceof PgTransaction))
+    return Promise.all(reads.map((r) => r())) as unknown as Promise<T>;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
 
 export type BackendKind = 'pglite' | 'postgres';
 

@@ -11,7 +11,7 @@ import {
   type ItemRef,
 } from '../../domain/checklists/index.ts';
 import type { ItemCount } from '../../domain/scoring/input.ts';
-import type { Executor } from '../../db/client.ts';
+import { readAll, type Executor } from '../../db/client.ts';
 import type { ChecklistItemRow } from '../../db/schema/index.ts';
 import { loadCampaign } from '../campaigns/campaigns.shared.ts';
 import { stateFromRows } from './checklists.merge.ts';
@@ -46,10 +46,10 @@ export async function checklistInputs(
 ): Promise<Map<number, ChecklistInputs>> {
   const campaign = await loadCampaign(executor, campaignId);
   const catalogues = resolveCatalogues(campaign.methodology.catalogues);
-  const [orgs, { heads, items }] = await Promise.all([
-    includedOrganizations(executor, campaignId),
-    campaignChecklistRows(executor, campaignId),
-  ]);
+  const [orgs, { heads, items }] = await readAll(executor, [
+    () => includedOrganizations(executor, campaignId),
+    () => campaignChecklistRows(executor, campaignId),
+  ] as const);
   const byOrg = new Map(heads.map((h) => [h.organizationId, h]));
   const itemsOf = new Map<number, ChecklistItemRow[]>();
   for (const i of items) {

@@ -11,6 +11,7 @@ import type { JobHandler } from '../../jobs/queue.ts';
 import { monitorSchedule, nextMoscowTime, parseCron } from './monitor.cron.ts';
 import type { MonitorRun } from '../../db/schema/index.ts';
 import { sendRunLetters } from './monitor.mail.ts';
+import { recalculateAfterRun } from './monitor.recalculation.ts';
 import { getRun, insertScheduledRun } from './monitor.repo.ts';
 import {
   CHECK_RETRY_LIMIT,
@@ -51,15 +52,18 @@ async function notify(deps: ServiceDeps, runId: number): Promise<void> {
 }
 
 /**
- * What happens after a check is stored: when it finished a scheduled run, the letters go out
- * (as a job when there is a queue, at once otherwise).
+ * What happens after a check is stored: when it finished a run, the campaigns it feeds ask for a
+ * recalculation; when it finished a scheduled run, the letters go out (as a job when there is a
+ * queue, at once otherwise).
  */
 async function afterCheck(
   deps: ServiceDeps,
   stored: Awaited<ReturnType<Runner['checkOrganization']>>,
 ): Promise<void> {
   const run = stored?.run;
-  if (!run || run.status !== 'done' || run.trigger !== 'schedule') return;
+  if (!run || run.status !== 'done') return;
+  await recalculateAfterRun(deps, run.id);
+  if (run.trigger !== 'schedule') return;
   const jobs = jobSenderOf(deps);
   if (jobs) await jobs.send(MONITOR_NOTIFY_JOB, { runId: run.id });
   else await notify(deps, run.id);

@@ -2,7 +2,7 @@
 // latest run (same inputs digest), otherwise score and store a new version in one transaction with
 // its audit entry. The previous current run becomes superseded; a frozen run is never touched.
 import type { ResultRunSettings } from '../../db/schema/index.ts';
-import type { Executor } from '../../db/client.ts';
+import { readAll, type Executor } from '../../db/client.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize } from '../../domain/permissions/index.ts';
 import { methodologyVersion, type MethodologyOverrides } from '../../domain/scoring/index.ts';
@@ -66,12 +66,12 @@ async function readInputs(
   source: CalculationInputsSource,
   cutoff: Date,
 ): Promise<CalculationOrganization[]> {
-  const [orgs, counts, checklists, sites] = await Promise.all([
-    includedOrganizations(ex, campaignId),
-    surveyCounts(ex, campaignId),
-    source.checklists(ex, campaignId),
-    source.sites(ex, campaignId, cutoff),
-  ]);
+  const [orgs, counts, checklists, sites] = await readAll(ex, [
+    () => includedOrganizations(ex, campaignId),
+    () => surveyCounts(ex, campaignId),
+    () => source.checklists(ex, campaignId),
+    () => source.sites(ex, campaignId, cutoff),
+  ] as const);
   const byOrg = new Map(counts.map((c) => [c.organizationId, c]));
   return orgs.map((o) => {
     const c = byOrg.get(o.organizationId);

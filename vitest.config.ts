@@ -5,8 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default is one worker less than the CPUs: a single worker on a 2-core CI machine,
-    // although most of a suite's time is spent waiting (child processes, databases, the browser).
-    maxWorkers: 2,
+    // although much of a suite's time is spent waiting (child processes, databases, the browser):
+    // three workers keep both cores busy.
+    maxWorkers: 3,
     projects: [
       {
         test: {

@@ -22,6 +22,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { countResponses } from '../src/features/survey/survey.repo.ts';
 import { runLoad, type Kind, type LoadResult } from './lib/load.ts';
 import { NAT_ADDRESSES, NAT_SHARE } from './lib/respondents.ts';
+import { SERVE_ENV, SERVE_NODE_FLAGS } from './lib/serve-flags.ts';
 import type { ServerInit, ServerReady, ServerStats } from './lib/survey-server.ts';
 
 const { values: args } = parseArgs({
@@ -78,7 +79,11 @@ function startServer(init: ServerInit): Promise<{ child: ChildProcess; ready: Se
   const child = fork(SERVER, [JSON.stringify(init)], {
     // Request logs at info go to /dev/null: the server pays for them as in production.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: args.prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+    execArgv: [
+      ...SERVE_NODE_FLAGS,
+      ...(args.prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+    ],
+    env: { ...process.env, ...SERVE_ENV },
   });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited during start-up (${code})`)));

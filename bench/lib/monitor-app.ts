@@ -5,10 +5,16 @@
 // 127.0.0.1 and loopback is allowed); a run started through the service, followed through its
 // progress until done. Prints wall time, sites per second, peak RSS of this process (the worker
 // thread's memory included) and what was stored.
+// The main thread's heap follows the process settings, which V8 otherwise derives from the host's
+// RAM (docs/deploy.md «Memory»); to measure `noko serve` as deployed:
+//   NODE_OPTIONS='--max-semi-space-size=4 --max-old-space-size=1024' MALLOC_ARENA_MAX=2 \
+//     DATABASE_URL=postgres://… npm run bench:monitor -- 1000 --app
+// BENCH_WORKER_HEAP=young,old sets the crawler worker's heap limits (MB) for comparison.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
 import pino from 'pino';
 import { count } from 'drizzle-orm';
 import { parseConfig } from '../../src/config.ts';
@@ -63,9 +69,14 @@ export async function benchAppRun(
       await database.db.insert(organizations).values(rows.slice(i, i + 200));
     // BENCH_CHECK_CONCURRENCY: check jobs at once (default: the application's default).
     const concurrency = Number(process.env.BENCH_CHECK_CONCURRENCY) || undefined;
+    // BENCH_WORKER_HEAP=young,old: heap limits of the crawler's worker, MB (default: the app's).
+    const [youngMb, oldMb] = (process.env.BENCH_WORKER_HEAP ?? '').split(',').map(Number);
     const runtime: MonitorRuntime = {
       hosts: { '*.sites.test': '127.0.0.1' },
       ...(concurrency ? { checkConcurrency: concurrency } : {}),
+      ...(youngMb || oldMb
+        ? { heap: { ...(youngMb ? { youngMb } : {}), ...(oldMb ? { oldMb } : {}) } }
+        : {}),
     };
     const jobs = await startJobs({
       database,
@@ -108,6 +119,12 @@ export async function benchAppRun(
     const [snapshots] = await database.db.select({ n: count() }).from(monitorSnapshots);
     await jobs.stop();
     const maxRss = process.resourceUsage().maxRSS * 1024;
+    // The process settings that bound the main thread's heap and glibc's arenas (docs/deploy.md
+    // «Память»): V8 sizes the main isolate's young and old generations from the host's RAM.
+    const heap = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
+    console.log(
+      `process settings:    NODE_OPTIONS=${JSON.stringify(process.env.NODE_OPTIONS ?? '')}, node flags ${JSON.stringify(process.execArgv.join(' '))}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? 'unset'}; main heap limit ${heap.toFixed(0)} MB`,
+    );
     console.log(
       `mode:                application run (job queue on ${database.kind}, crawler worker thread, ${concurrency ?? DEFAULT_CHECK_CONCURRENCY} check jobs at once)`,
     );

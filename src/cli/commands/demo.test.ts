@@ -1,16 +1,16 @@
 // `noko demo [--reset]` end to end on a temporary embedded database, and the start-up text.
 import fs from 'node:fs';
 import path from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRegion } from '../../../test/fixtures.ts';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { auditLog, organizations, users } from '../../db/schema/index.ts';
 import { ROLE_TITLES } from '../../domain/permissions/index.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../features/demo/logins.ts';
+import { DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '../../features/demo/logins.ts';
 import { runCli as runWith, tempRoot } from './cli.test-support.ts';
-import { startupText } from './demo.ts';
+import { isDemoDatabase, startupText } from './demo.ts';
 
 const runCli = (args: string[], env: Record<string, string> = {}) =>
   runWith(args, process.env, env);
@@ -58,7 +58,10 @@ describe('startupText', () => {
 
 // Each seed of the full demo region (300 organizations, ~50k responses, results) takes 15–30 s.
 describe('noko demo', { timeout: 300_000 }, () => {
-  it('seeds an empty folder, then --reset wipes everything (audit log too) and seeds again', async () => {
+  // Two seeds of the whole demo region in one flow (each takes a child process ~20 s of CPU):
+  // an empty folder, the same folder again, then real data (no demo logins left) that --reset
+  // refuses and --reset --yes replaces, audit log included.
+  it('seeds an empty folder; refuses to reset real data without --yes and resets it with --yes', async () => {
     const dir = dataDir();
     const first = await runCli(['demo'], { DATA_DIR: dir });
     expect(first.stderr).toBe('');
@@ -76,9 +79,19 @@ describe('noko demo', { timeout: 300_000 }, () => {
     await database.db
       .insert(users)
       .values({ email: 'extra@example.ru', fullName: 'X', role: 'expert' });
+    await database.db
+      .update(users)
+      .set({
+        email: sql`replace(${users.email}, ${`@${DEMO_EMAIL_DOMAIN}`}, '@school.example.ru')`,
+      });
     await database.close();
 
-    const reset = await runCli(['demo', '--reset'], { DATA_DIR: dir });
+    const refused = await runCli(['demo', '--reset'], { DATA_DIR: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect((await counts(dir)).users).toBe(seeded.users + 1);
+
+    const reset = await runCli(['demo', '--reset', '--yes'], { DATA_DIR: dir });
     expect(reset.code).toBe(0);
     expect(reset.stdout).toContain('Удаляю базу');
     expect(reset.stdout).toContain('Применяю миграции');
@@ -86,21 +99,20 @@ describe('noko demo', { timeout: 300_000 }, () => {
     expect(await counts(dir)).toEqual(seeded);
   });
 
-  it('refuses to reset real data without --yes, and resets it with --yes', async () => {
-    const dir = dataDir();
-    const database = await openDatabase({ dataDir: dir });
-    await migrate(database);
-    await createRegion(database.db);
-    await database.close();
-
-    const refused = await runCli(['demo', '--reset'], { DATA_DIR: dir });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('--yes');
-    expect((await counts(dir)).organizations).toBe(0);
-
-    const done = await runCli(['demo', '--reset', '--yes'], { DATA_DIR: dir });
-    expect(done.code).toBe(0);
-    expect((await counts(dir)).organizations).toBe(300);
+  it('tells a demo region (resettable without --yes) from real data', async () => {
+    const database = await openDatabase({ dataDir: dataDir() });
+    try {
+      await migrate(database);
+      expect(await isDemoDatabase(database)).toBe(true); // empty
+      await createRegion(database.db);
+      expect(await isDemoDatabase(database)).toBe(false);
+      await database.db
+        .insert(users)
+        .values({ email: `operator@${DEMO_EMAIL_DOMAIN}`, fullName: 'Демо', role: 'operator' });
+      expect(await isDemoDatabase(database)).toBe(true);
+    } finally {
+      await database.close();
+    }
   });
 
   it('fails with the lock’s message while another process holds the folder', async () => {

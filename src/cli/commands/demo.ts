@@ -92,7 +92,8 @@ export function assertDataFolder(dir: string): void {
   }
 }
 
-async function isDemoDatabase(database: Database): Promise<boolean> {
+/** A database noko may reset without --yes: empty, or holding the demo logins. */
+export async function isDemoDatabase(database: Database): Promise<boolean> {
   if (!(await hasApplicationData(database.db))) return true;
   const rows = await queryRows<{ n: number | string }>(
     database.db,

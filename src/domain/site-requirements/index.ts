@@ -7,6 +7,8 @@ export * from './channels.ts';
 export * from './site-result.ts';
 export * from './site-check.ts';
 export * from './site-checks.ts';
+export * from './update-check.ts';
+export * from './working-days.ts';
 export { buildPageModel, isHiddenElement, MODEL_LIMITS } from './page-model.ts';
 export type { MarkedElement, PageForm, PageLink, PageModel } from './page-model.ts';
 export { parseHtml, textOf, walk } from './html.ts';

@@ -17,10 +17,12 @@ export const SITE_CHECKS = [
   'information_as_images',
 ] as const;
 export type SiteCheckKey = (typeof SITE_CHECKS)[number];
+/** The rules above and the heuristic of updateCheck() (update-check.ts), kept apart from them. */
+export type GeneralRuleKey = SiteCheckKey | 'update_10_days';
 export type CheckStatus = 'pass' | 'fail' | 'warning' | 'not_checked';
 
 export interface SiteCheck {
-  key: SiteCheckKey;
+  key: GeneralRuleKey;
   status: CheckStatus;
   /** A requirement in force on the crawl date; false for informational checks. */
   required: boolean;
@@ -66,7 +68,7 @@ export interface SiteEvidence {
 export const MAX_EVIDENCE = 20;
 
 export function check(
-  key: SiteCheckKey,
+  key: GeneralRuleKey,
   title: string,
   basis: string,
   status: CheckStatus,

@@ -61,6 +61,12 @@ export interface MonitorResult {
   catalogueVersion: string;
   /** General rules of site-monitoring.md (navigation, PDFs, ministries, language, …). */
   checks?: SiteCheck[];
+  /**
+   * The heuristic of the rule «обновление не позднее 10 рабочих дней» (update-check.ts): an extra
+   * field of the `--json` contract beside `checks`, never a failure. The application merges it
+   * into the stored general rules with the comparison to the previous check.
+   */
+  freshness?: SiteCheck;
   /** Linked PDF documents read for the text-layer check (a few per site). */
   documents?: DocumentCheck[];
 }

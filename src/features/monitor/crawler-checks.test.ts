@@ -215,4 +215,39 @@ describe('general rules on fixture sites', () => {
       none.close();
     }
   });
+
+  it('«обновление не позднее 10 рабочих дней»: a heuristic beside the checks, never a failure', async () => {
+    // The compliant school names no year in its document links: nothing to compare.
+    const plain = await check('school');
+    expect(plain.freshness).toMatchObject({
+      key: 'update_10_days',
+      status: 'not_checked',
+      required: false,
+      evidence: [],
+    });
+    expect(plain.checks?.some((c) => c.key === 'update_10_days')).toBe(false);
+    // On 22.11.2026 the report for 2024 and the curriculum for 2025/2026 are late; the 2026 plan
+    // is current. Items and score are untouched.
+    const r = await check('dated');
+    expect(statuses(r)).toEqual(expected('school'));
+    expect(checkStatuses(r)).toEqual(PASSING);
+    const base = server.url('dated');
+    expect(r.freshness).toEqual({
+      key: 'update_10_days',
+      status: 'warning',
+      required: false,
+      basis: '273-ФЗ ст.29 ч.3; ПП РФ № 1802 п.16',
+      title: 'Сведения обновляются не позднее 10 рабочих дней (эвристика по датам документов)',
+      details:
+        'возможно, сведения не обновлены (проверка на 22.11.2026); ' +
+        'отчёт о самообследовании: новейший найденный — за 2024 год, с 05.05.2026 ожидается за 2025 год; ' +
+        'учебный план или календарный учебный график: новейший найденный — за 2025/2026 учебный год, с 14.09.2026 ожидается за 2026/2027 учебный год',
+      evidence: [
+        `${base}files/reportEduDocLink.pdf — «Отчёт о результатах самообследования за 2024 год» (2024 год)`,
+        expect.stringMatching(
+          /^http:\/\/.*\/sveden\/education\/? — «.*Учебный план на 2025-2026 учебный год» \(2025\/2026 учебный год\)$/,
+        ),
+      ],
+    });
+  });
 });

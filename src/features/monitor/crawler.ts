@@ -10,6 +10,7 @@ import {
   rulesetFor,
   scoreSections,
   siteChecks,
+  updateCheck,
 } from '../../domain/site-requirements/index.ts';
 import type {
   Applicability,
@@ -18,6 +19,7 @@ import type {
   OrgKind,
   SectionCrawl,
   SectionResult,
+  SiteEvidence,
 } from '../../domain/site-requirements/index.ts';
 import { annotateItems, checkDocuments, DEFAULT_DOCUMENT_LIMITS } from './documents.ts';
 import type { DocumentLimits } from './documents.ts';
@@ -81,6 +83,15 @@ async function channelPages(
   return pages;
 }
 
+const NO_EVIDENCE: SiteEvidence = {
+  main: null,
+  sectionLink: null,
+  sections: [],
+  loginRequired: [],
+  documents: [],
+  signatureFiles: [],
+};
+
 /** The result of a site that could not be checked at all: every section `error` with the reason. */
 export function failedResult(
   input: string,
@@ -111,17 +122,8 @@ export function failedResult(
     channels: detectChannels([]),
     score: scoreSections(sections),
     catalogueVersion: CATALOGUE.version,
-    checks: siteChecks(
-      {
-        main: null,
-        sectionLink: null,
-        sections: [],
-        loginRequired: [],
-        documents: [],
-        signatureFiles: [],
-      },
-      ruleset,
-    ),
+    checks: siteChecks(NO_EVIDENCE, ruleset),
+    freshness: updateCheck(NO_EVIDENCE, now),
     documents: [],
   };
 }
@@ -208,17 +210,15 @@ export async function checkSite(
   if (documents.length > 0) progress(`документы PDF: проверено ${documents.length}`);
   annotateItems(sections, documents);
   const pages = sectionPages(crawls);
-  const checks = siteChecks(
-    {
-      main: mainModel ? { url: main.url, model: mainModel } : null,
-      sectionLink: link,
-      sections: pages,
-      loginRequired: loginPaths(sections),
-      documents,
-      signatureFiles: signatureFiles(pages),
-    },
-    ruleset,
-  );
+  const evidence: SiteEvidence = {
+    main: mainModel ? { url: main.url, model: mainModel } : null,
+    sectionLink: link,
+    sections: pages,
+    loginRequired: loginPaths(sections),
+    documents,
+    signatureFiles: signatureFiles(pages),
+  };
+  const checks = siteChecks(evidence, ruleset);
   return {
     url: input,
     kind: options.kind,
@@ -232,6 +232,7 @@ export async function checkSite(
     score: scoreSections(sections),
     catalogueVersion: CATALOGUE.version,
     checks,
+    freshness: updateCheck(evidence, now),
     documents,
     ...(main.status !== 200 ? { reason: `главная страница ответила кодом ${main.status}` } : {}),
   };

@@ -62,7 +62,15 @@ export interface ItemsRow {
   status: string;
   items: readonly StoredItem[];
   channels: readonly StoredChannel[];
+  /** The update heuristic of the check (general rule `update_10_days`), when it was stored. */
+  freshness?: { status: string; details: string | null; evidence: readonly string[] } | null;
 }
+
+const FRESHNESS_WORDS: Record<string, string> = {
+  pass: 'признаков устаревших сведений нет',
+  warning: 'возможно, не обновлено',
+  not_checked: 'не определить',
+};
 
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 10_000) / 100);
 
@@ -150,7 +158,42 @@ export async function summaryWorkbook(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Per-item results («Сведения»: one row per listed item) and channels («Каналы 1.2»). */
+/**
+ * «Актуальность»: the heuristic of «обновление не позднее 10 рабочих дней» (273-ФЗ ст.29 ч.3;
+ * ПП РФ № 1802 п.16) per organization — informational, beside the items it never changes.
+ */
+function freshnessSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, rows: readonly ItemsRow[]): void {
+  const ws = wb.addWorksheet('Актуальность (справочно)', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  ws.columns = [
+    ['ИНН', 13],
+    ['Организация', 36],
+    ['Дата проверки', 14],
+    ['Обновление (ст.29 ч.3 273-ФЗ), эвристика', 26],
+    ['Подробности', 70],
+    ['Что найдено', 90],
+  ].map(([h, w]) => ({ header: h as string, width: w as number }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for (const r of rows) {
+    if (!r.freshness) continue;
+    ws.addRow([
+      r.inn,
+      r.shortName,
+      r.checkedAt,
+      FRESHNESS_WORDS[r.freshness.status] ?? r.freshness.status,
+      r.freshness.details ?? '',
+      r.freshness.evidence.join('\n'),
+    ]).commit();
+  }
+  ws.commit();
+}
+
+/**
+ * Per-item results («Сведения»: one row per listed item), channels («Каналы 1.2») and the update
+ * heuristic («Актуальность (справочно)»).
+ */
 export async function itemsWorkbook(rows: readonly ItemsRow[]): Promise<Uint8Array> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -226,6 +269,7 @@ export async function itemsWorkbook(rows: readonly ItemsRow[]): Promise<Uint8Arr
       .commit();
   }
   channels.commit();
+  freshnessSheet(wb, rows);
   await wb.commit();
   await ended;
   return new Uint8Array(Buffer.concat(chunks));

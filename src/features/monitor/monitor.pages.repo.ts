@@ -29,6 +29,42 @@ export async function storeSnapshot(
   return existing!.id;
 }
 
+/**
+ * The pages of one check, in three statements whatever their number: the ids of those already
+ * stored, then the new ones inserted in one statement (their bytes sent only then), then any that
+ * a concurrent check inserted meanwhile. Returns the snapshot id of each page, in order.
+ */
+export async function storeCheckSnapshots(
+  ex: Executor,
+  pages: readonly { sha256: string; encoding: SnapshotEncoding; size: number; data: Uint8Array }[],
+): Promise<number[]> {
+  if (pages.length === 0) return [];
+  const ids = new Map<string, number>();
+  const lookup = async (shas: string[]) => {
+    const found = await ex
+      .select({ id: monitorSnapshots.id, sha256: monitorSnapshots.sha256 })
+      .from(monitorSnapshots)
+      .where(inArray(monitorSnapshots.sha256, shas));
+    for (const f of found) ids.set(f.sha256, f.id);
+  };
+  await lookup([...new Set(pages.map((p) => p.sha256))]);
+  // In sha-256 order: two checks inserting the same new pages wait for each other, never deadlock.
+  const fresh = [
+    ...new Map(pages.filter((p) => !ids.has(p.sha256)).map((p) => [p.sha256, p])),
+  ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (fresh.length > 0) {
+    const created = await ex
+      .insert(monitorSnapshots)
+      .values(fresh.map(([, p]) => p))
+      .onConflictDoNothing({ target: monitorSnapshots.sha256 })
+      .returning({ id: monitorSnapshots.id, sha256: monitorSnapshots.sha256 });
+    for (const c of created) ids.set(c.sha256, c.id);
+    const raced = fresh.map(([sha]) => sha).filter((sha) => !ids.has(sha));
+    if (raced.length > 0) await lookup(raced);
+  }
+  return pages.map((p) => ids.get(p.sha256)!);
+}
+
 /** Stores many pages (each once per sha-256); returns sha-256 → snapshot id. */
 export async function storeSnapshots(
   ex: Executor,

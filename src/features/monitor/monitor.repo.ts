@@ -225,6 +225,20 @@ export async function checksOfOrganization(
     .orderBy(asc(monitorChecks.checkedAt), asc(monitorChecks.id));
 }
 
+/** The latest successful check of an organization (its date and items), for the next one. */
+export async function latestOkCheck(
+  ex: Executor,
+  organizationId: number,
+): Promise<Pick<MonitorCheck, 'checkedAt' | 'items'> | null> {
+  const [row] = await ex
+    .select({ checkedAt: monitorChecks.checkedAt, items: monitorChecks.items })
+    .from(monitorChecks)
+    .where(and(eq(monitorChecks.organizationId, organizationId), eq(monitorChecks.status, 'ok')))
+    .orderBy(desc(monitorChecks.checkedAt), desc(monitorChecks.id))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function checksOfRun(ex: Executor, runId: number): Promise<MonitorCheck[]> {
   return ex
     .select()

@@ -16,9 +16,10 @@ import {
 import type { OrganizationApplicability, StoredItem } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { SYSTEM_CALLER, type JobSender, type ServiceDeps } from '../context.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { FetcherOptions } from './fetcher.ts';
 import { createIsolatedMonitor, type IsolatedMonitor } from './isolated-monitor.ts';
+import { withHistory } from './monitor.freshness.ts';
 import { SiteUrlSchema } from './monitor.schema.ts';
 import {
   checksOfRun,
@@ -27,10 +28,11 @@ import {
   getRun,
   insertCheck,
   insertCheckPages,
+  latestOkCheck,
   organizationInfo,
   runTargets,
   startRun,
-  storeSnapshot,
+  storeCheckSnapshots,
 } from './monitor.repo.ts';
 import { DEFAULT_CAPTURE, type CaptureLimits, type CapturedPage } from './monitor.snapshots.ts';
 
@@ -234,11 +236,30 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
     }
   }
 
+  /**
+   * The general rules of a check as stored: the crawl's, then the update heuristic (273-ФЗ art.29
+   * ч.3) with what changed since the organization's previous successful check (read before this
+   * one is inserted). A failed check keeps the crawl's rules only.
+   */
+  async function generalRules(
+    tx: Executor,
+    organizationId: number,
+    o: Outcome,
+    items: StoredItem[],
+    checkedAt: Date,
+  ) {
+    const r = o.result;
+    if (!r?.freshness || o.error) return r?.checks ?? [];
+    const previous = await latestOkCheck(tx, organizationId);
+    return [...(r.checks ?? []), withHistory(r.freshness, previous, { checkedAt, items })];
+  }
+
   /** Stores a check with its pages and counts it in the run; null when it was already stored. */
   async function store(runId: number, organizationId: number, o: Outcome) {
     const checkedAt = o.result ? new Date(o.result.checkedAt) : deps.now();
     return db.transaction(async (tx) => {
       const r = o.result;
+      const items = r ? storedItems(r) : [];
       const check = await insertCheck(tx, {
         runId,
         organizationId,
@@ -251,27 +272,24 @@ export function createRunner(deps: ServiceDeps, runtime: MonitorRuntime = {}) {
         errorReason: o.error,
         sectionLink: r?.sectionLink ?? false,
         sectionLinkInNav: r?.sectionLinkInNav ?? false,
-        items: r ? storedItems(r) : [],
+        items,
         sections: r ? r.sections.map(({ items: _items, title: _title, ...s }) => s) : [],
         channels: r?.channels ?? [],
-        siteChecks: r?.checks ?? [],
+        siteChecks: await generalRules(tx, organizationId, o, items, checkedAt),
         present: r?.score.present ?? 0,
         required: r?.score.required ?? o.required,
         durationMs: o.ms,
       });
       if (!check) return null;
-      const rows = [];
-      for (const [i, p] of o.pages.entries()) {
-        const snapshotId = await storeSnapshot(tx, p);
-        rows.push({
-          checkId: check.id,
-          seq: i + 1,
-          url: p.url,
-          httpStatus: p.httpStatus,
-          contentType: p.contentType,
-          snapshotId,
-        });
-      }
+      const snapshotIds = await storeCheckSnapshots(tx, o.pages);
+      const rows = o.pages.map((p, i) => ({
+        checkId: check.id,
+        seq: i + 1,
+        url: p.url,
+        httpStatus: p.httpStatus,
+        contentType: p.contentType,
+        snapshotId: snapshotIds[i]!,
+      }));
       await insertCheckPages(tx, rows);
       const run = await countCheck(tx, runId, check.status === 'error', deps.now());
       await recordAudit(tx, SYSTEM_CALLER, {

@@ -14,6 +14,7 @@ import {
 import { describeBackends } from '../../../test/db.ts';
 import { FIXTURE_DATE, FIXTURE_SITES, schoolSite } from '../../../test/fixtures/sites/index.ts';
 import { SYSTEM_CALLER, type Caller } from '../context.ts';
+import { catalogueEntry } from './monitor.advice.ts';
 import { countSnapshots, checksOfRun } from './monitor.repo.ts';
 import { createMonitorService, type MonitorService } from './monitor.service.ts';
 import {
@@ -132,6 +133,39 @@ describeBackends('monitor service', ({ db }) => {
     expect([d.channelsAppeared, d.channelsDisappeared]).toEqual([[], []]);
   });
 
+  it('update heuristic (273-ФЗ art.29 ч.3): the second check notes what changed and between which dates', async () => {
+    const h = await monitor.history(admin, f.school.id);
+    const [latest, first] = await Promise.all(h.checks.map((c) => monitor.report(admin, c.id)));
+    const rule = (r: typeof latest) => r!.siteChecks.find((c) => c.key === 'update_10_days');
+    const none = 'год не указан ни в тексте ссылки, ни в имени файла';
+    const noYear =
+      'в подразделах нет ежегодных документов с указанием года; ' +
+      `отчёт о самообследовании: ${none}; ` +
+      `план финансово-хозяйственной деятельности (бюджетная смета): ${none}; ` +
+      `учебный план или календарный учебный график: ${none}`;
+    // The first check has nothing to compare with and no document names a year.
+    expect(rule(first)).toMatchObject({
+      status: 'not_checked',
+      required: false,
+      details: noYear,
+      evidence: [],
+    });
+    const interTitles = interListed.map((k) => catalogueEntry(k)!.item.title.slice(0, 80));
+    const range = 'между 22.11.2026 и 29.11.2026';
+    expect(rule(latest)).toMatchObject({
+      status: 'not_checked',
+      details: `${noYear}; изменения замечены ${range} в подразделах: /sveden/common, /sveden/inter`,
+      evidence: [
+        `/sveden/common (${range}): Адреса электронной почты`,
+        `/sveden/inter (${range}): ${interTitles.slice(0, 5).join('; ')}${
+          interTitles.length > 5 ? ` и ещё ${interTitles.length - 5}` : ''
+        }`,
+      ],
+    });
+    // The organization's page shows the finding of its latest successful check.
+    expect(h.freshness).toEqual(rule(latest));
+  });
+
   it('report: each missing item with its legal basis, how to fix it and the markup', async () => {
     const h = await monitor.history(admin, f.school.id);
     const r = await monitor.report(admin, h.checks[1]!.id);
@@ -208,6 +242,16 @@ describeBackends('monitor service', ({ db }) => {
     expect(rows.filter((r) => r[2] === f.school.shortName)).toHaveLength(listedForSchool.length);
     const channels = items.getWorksheet('Каналы 1.2')!;
     expect(channels.getRow(1).getCell(4).value).toBe('телефон');
+    // The update heuristic: one row per organization with a stored finding (the two sites read).
+    const fresh = items.getWorksheet('Актуальность (справочно)')!;
+    expect(fresh.getRow(1).getCell(4).value).toBe('Обновление (ст.29 ч.3 273-ФЗ), эвристика');
+    const freshRows = fresh.getSheetValues().slice(2) as unknown[][];
+    expect(freshRows.map((r) => [r[2], r[4]]).sort()).toEqual(
+      [
+        [f.kindergarten.shortName, 'не определить'],
+        [f.school.shortName, 'не определить'],
+      ].sort(),
+    );
   });
 
   it('permissions: monitor.run to start (in scope), results.view to read (in scope)', async () => {

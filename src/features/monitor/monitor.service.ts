@@ -260,6 +260,11 @@ export function createMonitorService(deps: ServiceDeps, runtime: MonitorRuntime 
           founderName: info.founderName,
         },
         checks: rows.reverse(),
+        // The update heuristic of the latest successful check (273-ФЗ art.29 ч.3), if stored.
+        freshness:
+          checks
+            .findLast((c) => c.status === 'ok')
+            ?.siteChecks.find((r) => r.key === 'update_10_days') ?? null,
         canRun: can(caller, 'monitor.run', target),
         activeRun: (await repo.activeRun(db, { organizationId, municipalityId: null })) ?? null,
       };
@@ -363,6 +368,7 @@ export function createMonitorService(deps: ServiceDeps, runtime: MonitorRuntime 
           status: c.status,
           items: c.items,
           channels: c.channels,
+          freshness: c.siteChecks.find((r) => r.key === 'update_10_days') ?? null,
         };
       });
       rows.sort((a, b) => a.shortName.localeCompare(b.shortName, 'ru'));

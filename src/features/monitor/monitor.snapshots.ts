@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { SnapshotEncoding } from '../../db/schema/index.ts';
 import type { Fetcher } from './fetcher.ts';
+import { Semaphore } from './limiter.ts';
 
 const brotli = promisify(zlib.brotliCompress);
 const unbrotli = promisify(zlib.brotliDecompress);
@@ -30,7 +31,23 @@ export interface CaptureLimits {
 
 export const DEFAULT_CAPTURE: CaptureLimits = { maxPages: 80, maxPageBytes: 8 * 1024 * 1024 };
 
+// Compressions at once per thread. Each one in flight holds a UTF-8 copy of its page and a brotli
+// encoder (native memory, on the libuv pool): with 32 checks crawling at once, hundreds of pages
+// could be compressing together (bench/monitor.bench.ts --app). Two keep the pool busy.
+const compressing = new Semaphore(2);
+
 export async function compressText(
+  text: string,
+): Promise<{ sha256: string; size: number; data: Uint8Array }> {
+  await compressing.acquire();
+  try {
+    return await compressNow(text);
+  } finally {
+    compressing.release();
+  }
+}
+
+async function compressNow(
   text: string,
 ): Promise<{ sha256: string; size: number; data: Uint8Array }> {
   const bytes = Buffer.from(text, 'utf8');

@@ -52,7 +52,8 @@ const DOCUMENT_STATUS_RU: Record<DocumentStatus, string> = {
 function renderChecks(r: MonitorResult, out: string[]): void {
   if (!r.checks?.length) return;
   out.push('Общие требования к сайту:');
-  for (const c of r.checks) {
+  // The update heuristic (273-ФЗ ст.29 ч.3) is listed with them, marked «справочно».
+  for (const c of r.freshness ? [...r.checks, r.freshness] : r.checks) {
     const tail = c.required ? '' : ' (справочно)';
     out.push(
       `    ${c.title}: ${CHECK_STATUS_RU[c.status]}${tail}${c.details ? ` — ${c.details}` : ''}`,

@@ -58,15 +58,34 @@ export interface PreparedOrganization {
   noSite: boolean;
 }
 
+/**
+ * Catalogue counts depend only on the kind, the registry facts and the catalogue version, which a
+ * region's organizations share in a few combinations: counted once per combination, not 10 000
+ * times (bench/score.bench.ts). Bounded, as the catalogues are constants of the code.
+ */
+const defaults = new Map<string, number>();
+
+function memo(key: string, compute: () => number): number {
+  let value = defaults.get(key);
+  if (value === undefined) {
+    if (defaults.size >= 10_000) defaults.clear();
+    value = compute();
+    defaults.set(key, value);
+  }
+  return value;
+}
+
 /** «Инорм.стенд» without a checklist: the stand catalogue's items that apply to the organization. */
 export function defaultStandRequired(
   kind: OrganizationKind,
   facts: Readonly<Record<string, unknown>>,
   version: string,
 ): number {
-  const catalogue = sectionCatalogue('stand', version);
-  const items = applicableItems(catalogue.items, kind);
-  return Math.max(1, items.filter((i) => defaultAnswer(i, { kind, facts }) === null).length);
+  return memo(`stand\u0000${kind}\u0000${version}\u0000${JSON.stringify(facts)}`, () => {
+    const catalogue = sectionCatalogue('stand', version);
+    const items = applicableItems(catalogue.items, kind);
+    return Math.max(1, items.filter((i) => defaultAnswer(i, { kind, facts }) === null).length);
+  });
 }
 
 /** The registry's facts in the site catalogue's terms (src/domain/site-requirements/rulesets.ts). */
@@ -85,7 +104,11 @@ export function defaultSiteRequired(
   facts: Readonly<Record<string, unknown>>,
   cutoff: Date,
 ): number {
-  return Math.max(1, requiredItems(kind, rulesetFor(cutoff), siteApplicability(facts)).length);
+  const ruleset = rulesetFor(cutoff);
+  const applicability = siteApplicability(facts);
+  return memo(`site\u0000${kind}\u0000${ruleset}\u0000${JSON.stringify(applicability)}`, () =>
+    Math.max(1, requiredItems(kind, ruleset, applicability).length),
+  );
 }
 
 const count = (v: number): number => (Number.isFinite(v) ? Math.max(0, Math.trunc(v)) : 0);

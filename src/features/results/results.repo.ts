@@ -181,7 +181,7 @@ export interface StoredOrganization {
 }
 
 /** Rows per statement (a few MB of JSON each). */
-const CHUNK = 2000;
+const CHUNK = 1000;
 /** Rows made between two turns of the event loop while the previous statement runs. */
 const SLICE = 250;
 

@@ -8,6 +8,7 @@ import { requireUser } from '../../auth.server.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageShell } from '../../components/page-shell.tsx';
 import { load } from '../../errors.server.ts';
+import { findFreshness, Freshness } from './freshness.tsx';
 import {
   CHANNEL_WORDS,
   Changes,
@@ -41,6 +42,7 @@ const kib = (n: number) => `${Math.max(1, Math.round(n / 1024))} КБ`;
 export default function MonitorCheck() {
   const r = useLoaderData<typeof loader>();
   const c = r.check;
+  const freshness = findFreshness(r.siteChecks);
   return (
     <PageShell size="xl">
       <Stack gap="lg">
@@ -183,6 +185,8 @@ export default function MonitorCheck() {
             </Table>
           </>
         )}
+
+        {freshness && <Freshness finding={freshness} />}
 
         <Title order={2} id="pages-title">
           Сохранённые страницы

@@ -9,6 +9,7 @@ import { CsrfField, ErrorSummary } from '../../components/error-summary.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageShell } from '../../components/page-shell.tsx';
 import { failure, load } from '../../errors.server.ts';
+import { Freshness } from './freshness.tsx';
 import { Changes, CheckResult, idParam, KIND_WORDS, MonitorNav, RunLink } from './ui.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ loaderData: data }) => [
@@ -65,6 +66,7 @@ export default function MonitorOrganization() {
             <Button type="submit">Проверить сайт сейчас</Button>
           </Form>
         )}
+        {d.freshness && <Freshness finding={d.freshness} />}
         <Title order={2} id="history-title">
           История проверок
         </Title>

@@ -79,11 +79,9 @@ describe('noko demo', { timeout: 300_000 }, () => {
     await database.db
       .insert(users)
       .values({ email: 'extra@example.ru', fullName: 'X', role: 'expert' });
-    await database.db
-      .update(users)
-      .set({
-        email: sql`replace(${users.email}, ${`@${DEMO_EMAIL_DOMAIN}`}, '@school.example.ru')`,
-      });
+    await database.db.update(users).set({
+      email: sql`replace(${users.email}, ${`@${DEMO_EMAIL_DOMAIN}`}, '@school.example.ru')`,
+    });
     await database.close();
 
     const refused = await runCli(['demo', '--reset'], { DATA_DIR: dir });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (domain, services and repositories on a fresh database per suite, see
@@ -8,6 +9,8 @@ export default defineConfig({
     // although much of a suite's time is spent waiting (child processes, databases, the browser):
     // three workers keep both cores busy.
     maxWorkers: 3,
+    // Each worker resolves drizzle-orm's files without re-reading its package.json (bin/).
+    execArgv: ['--import', fileURLToPath(new URL('./bin/resolve-hooks.js', import.meta.url))],
     projects: [
       {
         test: {

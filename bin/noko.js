@@ -9,4 +9,5 @@ if (major < 22 || (major === 22 && minor < 22)) {
   );
   process.exit(2);
 }
+await import('./resolve-hooks.js');
 await import('../src/cli/main.ts');

@@ -1,11 +1,19 @@
-// `noko backup` / `noko restore` end to end: a round trip of the demo region through a file, the
+// `noko backup` / `noko restore` end to end: a round trip of a small region through a file, the
 // refusals that protect existing data, and the pointer to pg_dump for PostgreSQL.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { seedDemo } from '../../features/demo/seed.ts';
+import { users } from '../../db/schema/index.ts';
+import { createResultsService } from '../../features/results/results.service.ts';
+import {
+  caller,
+  createResultsCampaign,
+  insertSurveyCounts,
+  resultsDeps,
+  WORKED_SURVEY,
+} from '../../features/results/results.test-support.ts';
 import { contentCounts } from './backup.ts';
 import { runCli as runWith, tempRoot } from './cli.test-support.ts';
 
@@ -32,9 +40,20 @@ beforeAll(async () => {
   file = path.join(root, 'copies', 'noko.tar.gz');
   const database = await openDatabase({ dataDir: source });
   await migrate(database);
-  await seedDemo(database.db);
+  // A small region with every kind of content the counts show (organizations, a user, a campaign,
+  // audit entries from a calculation) — the whole demo region would only make the copy slower.
+  const c = await createResultsCampaign(database.db, { orgs: [{}, {}, { kind: 'preschool' }] });
+  await insertSurveyCounts(database.db, c.campaignId, c.orgs[0]!.id, WORKED_SURVEY);
+  await database.db
+    .insert(users)
+    .values({ email: 'operator@backup.example.ru', fullName: 'Оператор', role: 'operator' });
+  await createResultsService(resultsDeps(database.db, { now: new Date() })).calculate(
+    caller('operator'),
+    c.campaignId,
+  );
   original = await contentCounts(database);
   await database.close();
+  for (const n of Object.values(original)) expect(n).toBeGreaterThan(0);
 });
 
 afterAll(() => {
@@ -47,7 +66,7 @@ describe('noko backup and noko restore', { timeout: 90_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Копия записана: .+ \(\d+\.\d МБ/);
-    expect(run.stdout).toContain('организаций 300');
+    expect(run.stdout).toContain(`организаций ${original.organizations}`);
     expect(fs.statSync(file).size).toBeGreaterThan(100_000);
 
     const again = await runCli(['backup', file], { DATA_DIR: source });

@@ -7,7 +7,7 @@
 // thread's memory included) and what was stored.
 // The main thread's heap follows the process settings, which V8 otherwise derives from the host's
 // RAM (docs/deploy.md «Memory»); to measure `noko serve` as deployed:
-//   NODE_OPTIONS='--max-semi-space-size=4 --max-old-space-size=1024' MALLOC_ARENA_MAX=2 \
+//   NODE_OPTIONS='--max-semi-space-size=8 --max-old-space-size=1024' MALLOC_ARENA_MAX=2 \
 //     DATABASE_URL=postgres://… npm run bench:monitor -- 1000 --app
 // BENCH_WORKER_HEAP=young,old sets the crawler worker's heap limits (MB) for comparison.
 import { mkdtemp, rm } from 'node:fs/promises';

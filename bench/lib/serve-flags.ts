@@ -4,7 +4,7 @@
 export const SERVE_NODE_FLAGS: readonly string[] =
   process.env.BENCH_SERVE_FLAGS === 'none'
     ? []
-    : ['--max-semi-space-size=4', '--max-old-space-size=1024'];
+    : ['--max-semi-space-size=8', '--max-old-space-size=1024'];
 
 /** glibc arenas for the server's threads (an environment variable: read when the process starts). */
 export const SERVE_ENV: Readonly<Record<string, string>> =

@@ -25,8 +25,12 @@ import {
   type Runner,
 } from './monitor.runner.ts';
 
-/** Check jobs this process runs at once. */
-export const DEFAULT_CHECK_CONCURRENCY = 32;
+/**
+ * Check jobs this process runs at once. Each waits on the worker thread's crawl, whose per-host (2)
+ * and global limits bound the load on sites; 64 runs 1,000 fixture sites in about 50 s (32: 78 s)
+ * within 300 MB (bench/monitor.bench.ts --app, ADR 0007).
+ */
+export const DEFAULT_CHECK_CONCURRENCY = 64;
 
 export { MONITOR_CHECK_JOB, MONITOR_NOTIFY_JOB, MONITOR_RUN_JOB, MONITOR_SCHEDULE_JOB };
 
